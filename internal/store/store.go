@@ -1,0 +1,102 @@
+// Package store defines the Store interface, the single source of truth for
+// articles (and, as later stages land, stories and annotations). Backends live
+// in sub-packages (store/sqlite); storetest holds the contract suite every
+// backend must pass unchanged.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/model"
+)
+
+// ErrNotFound is returned when a requested record does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// Outcome says what PutArticles did with one article.
+type Outcome int
+
+// Outcomes of writing one article.
+const (
+	// New: no article had this id.
+	New Outcome = iota + 1
+	// Updated: an article had this id with other content; it was replaced.
+	Updated
+	// Unchanged: an article had this id and the same content hash.
+	Unchanged
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case New:
+		return "new"
+	case Updated:
+		return "updated"
+	case Unchanged:
+		return "unchanged"
+	}
+	return "unknown"
+}
+
+// ArticleQuery selects articles to list. Zero fields do not filter.
+type ArticleQuery struct {
+	Outlet string
+	Since  time.Time
+	Until  time.Time
+	Limit  int // 0 means 50
+	Offset int
+}
+
+// SearchQuery is a full-text search. Query is what a user types: words
+// (all must match), "quoted phrases", prefix* words and OR between terms.
+// Backends translate it to their own syntax; no input is a syntax error.
+type SearchQuery struct {
+	Query  string
+	Limit  int // 0 means 20
+	Offset int
+}
+
+// Snippet markers around matched terms in Hit.Snippet.
+const (
+	MarkStart = "\x02"
+	MarkEnd   = "\x03"
+)
+
+// Hit is one search result, best first. Article has no Text, to keep result
+// pages small; Snippet is the best-matching passage with matches marked by
+// MarkStart and MarkEnd.
+type Hit struct {
+	Article *model.Article
+	Snippet string
+	Score   float64 // higher is better; comparable within one result list
+}
+
+// Store keeps articles. Every method takes a context first and honours its
+// cancellation; errors are returned, never logged. Implementations are safe
+// for concurrent use.
+type Store interface {
+	// PutArticles writes a batch in one transaction: either every article is
+	// written or, on error, none is. Articles are keyed by ID; an article
+	// whose Hash equals the stored one is left alone (Unchanged), so
+	// re-ingesting the same input changes nothing. The outcome slice has one
+	// entry per article, in order. Ingested is set for new articles.
+	PutArticles(ctx context.Context, articles []*model.Article) ([]Outcome, error)
+
+	// Article returns one article with its text, or ErrNotFound.
+	Article(ctx context.Context, id string) (*model.Article, error)
+
+	// Articles lists articles, newest publication first, undated last, then
+	// by id, without their text.
+	Articles(ctx context.Context, q ArticleQuery) ([]*model.Article, error)
+
+	// Search runs a full-text search over titles and texts, ranked.
+	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
+
+	// Count returns the number of stored articles.
+	Count(ctx context.Context) (int, error)
+
+	// Close releases the store. Calls after Close fail.
+	Close() error
+}

@@ -99,7 +99,7 @@ func headlineLike(s string) bool {
 }
 
 // sentenceBreak finds ". X" where X starts a new sentence and the word before
-// the full stop is not a short abbreviation ("U.S. Troops", "Gen. Milley").
+// the full stop is not an abbreviation ("U.S. Troops", "Gen. Milley").
 func sentenceBreak(s string) bool {
 	for i := strings.Index(s, ". "); i >= 0; {
 		word := s[:i]
@@ -107,7 +107,7 @@ func sentenceBreak(s string) bool {
 			word = word[j+1:]
 		}
 		next, _ := utf8.DecodeRuneInString(s[i+2:])
-		if utf8.RuneCountInString(word) > 3 && !strings.Contains(word, ".") && unicode.IsUpper(next) {
+		if !abbreviation(word) && unicode.IsUpper(next) {
 			return true
 		}
 		k := strings.Index(s[i+2:], ". ")
@@ -117,4 +117,14 @@ func sentenceBreak(s string) bool {
 		i += 2 + k
 	}
 	return false
+}
+
+// abbreviation is a word with inner full stops ("U.S") or a short
+// capitalised one ("Gen", "Mr", "Jan").
+func abbreviation(word string) bool {
+	if strings.Contains(word, ".") {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(first) && utf8.RuneCountInString(word) <= 4
 }

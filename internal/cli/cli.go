@@ -105,6 +105,9 @@ func exitCode(env *Env, name string, err error) int {
 		return exitUsage
 	case errors.Is(err, errPartial):
 		return exitPartial
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(env.Stderr, "sitrep %s: interrupted\n", name)
+		return exitPartial
 	}
 	fmt.Fprintf(env.Stderr, "sitrep %s: %v\n", name, err)
 	return exitPartial

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/pipeline"
 )
@@ -49,21 +51,30 @@ on stderr with its file and line; the rest is ingested and the exit code is 1.`,
 	cfg.Source.Stdin = env.Stdin
 	rep, err := pipeline.Ingest(ctx, st, paths, cfg)
 	bar.done()
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(env.Stderr, "sitrep ingest: stopped; every batch written is complete: run the same command again to finish")
+	}
+	if err == nil || errors.Is(err, context.Canceled) {
+		if perr := printIngestReport(env, rep, *jsonOut); perr != nil {
+			return perr
+		}
+	}
 	if err != nil {
 		return err
-	}
-	if *jsonOut {
-		if err := writeJSON(env.Stdout, ingestJSON(rep)); err != nil {
-			return err
-		}
-	} else {
-		fmt.Fprintf(env.Stdout, "%d new, %d updated, %d unchanged, %d failed (%s, %s articles/s)\n",
-			rep.New, rep.Updated, rep.Unchanged, rep.Failed, rep.Elapsed.Round(1e6), thousands(int(rep.PerSecond())))
 	}
 	if rep.Failed > 0 {
 		return errPartial
 	}
 	return nil
+}
+
+func printIngestReport(env *Env, rep pipeline.Report, asJSON bool) error {
+	if asJSON {
+		return writeJSON(env.Stdout, ingestJSON(rep))
+	}
+	_, err := fmt.Fprintf(env.Stdout, "%d new, %d updated, %d unchanged, %d failed (%s, %s articles/s)\n",
+		rep.New, rep.Updated, rep.Unchanged, rep.Failed, rep.Elapsed.Round(time.Millisecond), thousands(int(rep.PerSecond())))
+	return err
 }
 
 type ingestReport struct {

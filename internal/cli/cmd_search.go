@@ -50,7 +50,7 @@ terms matches either. Title matches rank above body matches.`,
 	}
 	for i, h := range hits {
 		a := h.Article
-		fmt.Fprintf(env.Stdout, "%d. %s  [%s]\n   %s · %s · score %.2f\n   %s\n\n", i+1+*offset,
+		fmt.Fprintf(env.Stdout, "%d. %s  [%s]\n   %s · %s · score %.3g\n   %s\n\n", i+1+*offset,
 			model.Truncate(a.DisplayTitle(), 70), a.ID, orDash(a.Outlet), day(a.Published), h.Score,
 			markSnippet(h.Snippet, open, close))
 	}

@@ -1,6 +1,7 @@
-// Package corpustest finds the shared real-data corpora for tests. Where
-// ../shared is absent (a clone elsewhere) tests skip with a clear message;
-// where SITREP_REQUIRE_SHARED=1 (set by .ci/run) its absence is a failure.
+// Package corpustest finds the shared real-data corpora for tests: the folder
+// named by SITREP_SHARED, else ../shared beside the module root. Where it is
+// absent (a clone elsewhere) tests skip with a clear message; where
+// SITREP_REQUIRE_SHARED=1 (set by .ci/run) its absence is a failure.
 package corpustest
 
 import (
@@ -9,16 +10,25 @@ import (
 	"testing"
 )
 
-// RequireEnv names the variable that turns a missing corpus into a failure.
-const RequireEnv = "SITREP_REQUIRE_SHARED"
+// Environment variables the package reads.
+const (
+	RequireEnv = "SITREP_REQUIRE_SHARED" // "1": a missing corpus fails the test
+	DirEnv     = "SITREP_SHARED"         // the shared folder, if not ../shared
+)
 
 // Shared returns the path of rel inside the shared folder (../shared from
 // the module root), skipping or failing the test when it is missing.
 func Shared(t testing.TB, rel string) string {
 	t.Helper()
-	root, err := moduleRoot()
+	dir := os.Getenv(DirEnv)
+	var err error
+	if dir == "" {
+		var root string
+		root, err = moduleRoot()
+		dir = filepath.Join(filepath.Dir(root), "shared")
+	}
 	if err == nil {
-		p := filepath.Join(filepath.Dir(root), "shared", rel)
+		p := filepath.Join(dir, rel)
 		if _, err = os.Stat(p); err == nil {
 			return p
 		}

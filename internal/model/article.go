@@ -44,16 +44,17 @@ const (
 )
 
 // DeriveID returns the stable id of an article: the given id if there is one,
-// else one derived from the URL, else one derived from the normalised text.
+// else one derived from the URL, else one derived from the normalised content
+// (title and text).
 // The same input always yields the same id.
-func DeriveID(given, url, text string) string {
+func DeriveID(given, url, content string) string {
 	if id := strings.TrimSpace(given); id != "" {
 		return id
 	}
 	if u := NormalizeURL(url); u != "" {
 		return "u" + hash64(u)
 	}
-	return "t" + hash64(NormalizeText(text))
+	return "t" + hash64(NormalizeText(content))
 }
 
 // NormalizeURL lower-cases the scheme and host and drops the fragment and a

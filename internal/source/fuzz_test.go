@@ -25,8 +25,8 @@ func fuzzRead(t *testing.T, data []byte) {
 			}
 			return nil
 		}
-		if a.ID == "" || a.Text == "" || a.Hash == "" {
-			t.Fatalf("article without id, text or hash: %+v", a)
+		if a.ID == "" || (a.Text == "" && a.Title == "") || a.Hash == "" {
+			t.Fatalf("article without id, content or hash: %+v", a)
 		}
 		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
 			t.Fatalf("invalid UTF-8 passed through")

@@ -37,7 +37,7 @@ func Parse(it Item) (*model.Article, error) {
 		return nil, errorAt(it.Origin, err)
 	}
 	a.SourceFormat = string(it.Format)
-	a.ID = model.DeriveID(a.ID, a.URL, a.Text)
+	a.ID = model.DeriveID(a.ID, a.URL, a.Title+"\n"+a.Text)
 	a.Hash = a.ContentHash()
 	return a, nil
 }
@@ -96,8 +96,8 @@ func parseJSON(data []byte) (*model.Article, error) {
 	if text == "" && j.HTML != "" {
 		text = normalizeText(htmlText(j.HTML))
 	}
-	if text == "" {
-		return nil, ErrNoText
+	if text == "" && oneLine(j.Title) == "" {
+		return nil, ErrNoText // a headline alone is an article (flashes, briefs); nothing at all is not
 	}
 	a := &model.Article{
 		ID:        id,

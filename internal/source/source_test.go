@@ -90,7 +90,7 @@ func TestGzipAndDetection(t *testing.T) {
 	dir := t.TempDir()
 	paths := []string{
 		write(t, dir, "a.jsonl.gz", gz(t, []byte(threeLines))),
-		write(t, dir, "no-extension", []byte(threeLines)),             // sniffed as JSONL
+		write(t, dir, "no-extension", []byte(threeLines)),                  // sniffed as JSONL
 		write(t, dir, "gz-without-suffix.data", gz(t, []byte(threeLines))), // gzip by magic bytes
 		write(t, dir, "array.json", []byte(`[{"id":"j1","text":"one"}, {"id":"j2","text":"two"}]`)),
 	}
@@ -150,7 +150,7 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"notjson.jsonl", []byte(good + "this is not json\n" + good), 2, nil, "notjson.jsonl:2: not JSON"},
 		{"badutf8.jsonl", []byte(good + "{\"id\":\"x\",\"text\":\"caf\xe9\"}\n" + good), 2, ErrInvalidUTF8, "badutf8.jsonl:2"},
-		{"notext.jsonl", []byte(`{"id":"e","title":"t"}` + "\n" + good), 1, ErrNoText, "notext.jsonl:1"},
+		{"notext.jsonl", []byte(`{"id":"e","title":" "}` + "\n" + `{"id":"h","title":"Headline only"}` + "\n" + good), 2, ErrNoText, "notext.jsonl:1"},
 		{"baddate.jsonl", []byte(`{"id":"d","published":"last Tuesday","text":"x"}` + "\n"), 0, nil, `baddate.jsonl:1: published "last Tuesday"`},
 		{"array.jsonl", []byte(`[1,2]` + "\n" + good), 1, nil, "array.jsonl:1: not an article object"},
 		{"truncated.jsonl.gz", truncated, -1, ErrTruncated, "truncated.jsonl.gz:"},

@@ -13,36 +13,38 @@ import (
 	"github.com/sitrep/sitrep/internal/store"
 )
 
-// PutArticles implements store.Store.
+// PutArticles implements store.Store. It looks up the batch's ids in one
+// query and inserts new rows several per statement: per-statement overhead,
+// not SQLite itself, dominates a row-at-a-time writer.
 func (s *Store) PutArticles(ctx context.Context, articles []*model.Article) ([]store.Outcome, error) {
+	for i, a := range articles {
+		if a == nil || a.ID == "" {
+			return nil, fmt.Errorf("put articles: article %d has no id", i)
+		}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("put articles: %w", err)
 	}
 	defer tx.Rollback()
-	stmts, err := preparePut(ctx, tx)
+	w, err := newBatchWriter(ctx, tx, articles)
 	if err != nil {
 		return nil, fmt.Errorf("put articles: %w", err)
 	}
-	defer stmts.close()
-	var lastSeq int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM articles`).Scan(&lastSeq); err != nil {
-		return nil, fmt.Errorf("put articles: %w", err)
-	}
-	now := time.Now().UTC()
+	defer w.close()
 	out := make([]store.Outcome, len(articles))
 	for i, a := range articles {
-		if a == nil || a.ID == "" {
-			return nil, fmt.Errorf("put articles: article %d has no id", i)
-		}
-		if out[i], err = stmts.put(ctx, a, now, lastSeq); err != nil {
+		if out[i], err = w.put(ctx, a); err != nil {
 			return nil, fmt.Errorf("put article %s: %w", a.ID, err)
 		}
+	}
+	if err := w.flush(ctx); err != nil {
+		return nil, fmt.Errorf("put articles: %w", err)
 	}
 	// Rows are numbered upwards and the write lock is held, so the batch's
 	// new rows are exactly those past lastSeq.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text)
-		SELECT seq, title, text FROM articles WHERE seq > ?`, lastSeq); err != nil {
+		SELECT seq, title, text FROM articles WHERE seq > ?`, w.lastSeq); err != nil {
 		return nil, fmt.Errorf("put articles: index: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -51,88 +53,170 @@ func (s *Store) PutArticles(ctx context.Context, articles []*model.Article) ([]s
 	return out, nil
 }
 
-type putStmts struct {
-	lookup, insert, unindex, update, reindex *sql.Stmt
+const insertColumns = `(id, url, outlet, title, byline, published, ingested, lang, text, source_format, credits,
+	dateline, hash, copy_of, copy_type, copy_sim, story)`
+
+// insertRows is how many rows one INSERT statement carries.
+const insertRows = 32
+
+// batchWriter writes one batch inside one transaction.
+type batchWriter struct {
+	tx       *sql.Tx
+	now      time.Time
+	lastSeq  int64            // the highest seq before this batch
+	stored   map[string]*slot // ids already stored, or pending insert in this batch
+	pending  []*model.Article // new articles not yet inserted
+	insertN  *sql.Stmt        // insertRows rows at once
+	insert1  *sql.Stmt
+	unindex  *sql.Stmt
+	update   *sql.Stmt
+	reindex  *sql.Stmt
+	prepared []*sql.Stmt
 }
 
-func preparePut(ctx context.Context, tx *sql.Tx) (*putStmts, error) {
-	var p putStmts
-	var err error
-	if p.lookup, err = tx.PrepareContext(ctx, `SELECT seq, hash FROM articles WHERE id = ?`); err != nil {
-		return nil, err
-	}
-	if p.insert, err = tx.PrepareContext(ctx, `INSERT INTO articles
-		(id, url, outlet, title, byline, published, ingested, lang, text, source_format, credits, dateline, hash,
-		 copy_of, copy_type, copy_sim, story)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
-		return nil, err
-	}
-	if p.unindex, err = tx.PrepareContext(ctx, `INSERT INTO articles_fts(articles_fts, rowid, title, text)
-		SELECT 'delete', seq, title, text FROM articles WHERE id = ?`); err != nil {
-		return nil, err
-	}
-	if p.reindex, err = tx.PrepareContext(ctx, `INSERT INTO articles_fts(rowid, title, text)
-		SELECT seq, title, text FROM articles WHERE id = ?`); err != nil {
-		return nil, err
-	}
-	if p.update, err = tx.PrepareContext(ctx, `UPDATE articles SET
-		url = ?, outlet = ?, title = ?, byline = ?, published = ?, lang = ?, text = ?, source_format = ?,
-		credits = ?, dateline = ?, hash = ?, copy_of = ?, copy_type = ?, copy_sim = ?, story = ?
-		WHERE id = ?`); err != nil {
-		return nil, err
-	}
-	return &p, nil
+type slot struct {
+	seq     int64 // 0 while the row is pending
+	hash    string
+	pending int // index in pending, valid while seq is 0
 }
 
-func (p *putStmts) close() {
-	for _, st := range []*sql.Stmt{p.lookup, p.insert, p.unindex, p.update, p.reindex} {
-		if st != nil {
-			st.Close()
+func newBatchWriter(ctx context.Context, tx *sql.Tx, articles []*model.Article) (*batchWriter, error) {
+	w := &batchWriter{tx: tx, now: time.Now().UTC(), stored: make(map[string]*slot, len(articles))}
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM articles`).Scan(&w.lastSeq); err != nil {
+		return nil, err
+	}
+	if err := w.lookup(ctx, articles); err != nil {
+		return nil, err
+	}
+	one := `(` + strings.TrimSuffix(strings.Repeat("?, ", 17), ", ") + `)`
+	for _, p := range []struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		{&w.insert1, `INSERT INTO articles ` + insertColumns + ` VALUES ` + one},
+		{&w.insertN, `INSERT INTO articles ` + insertColumns + ` VALUES ` + strings.TrimSuffix(strings.Repeat(one+", ", insertRows), ", ")},
+		{&w.unindex, `INSERT INTO articles_fts(articles_fts, rowid, title, text)
+			SELECT 'delete', seq, title, text FROM articles WHERE id = ?`},
+		{&w.reindex, `INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles WHERE id = ?`},
+		{&w.update, `UPDATE articles SET url = ?, outlet = ?, title = ?, byline = ?, published = ?, lang = ?,
+			text = ?, source_format = ?, credits = ?, dateline = ?, hash = ?, copy_of = ?, copy_type = ?,
+			copy_sim = ?, story = ? WHERE id = ?`},
+	} {
+		st, err := tx.PrepareContext(ctx, p.query)
+		if err != nil {
+			w.close()
+			return nil, err
 		}
+		*p.dst = st
+		w.prepared = append(w.prepared, st)
+	}
+	return w, nil
+}
+
+// lookup loads the seq and hash of every id of the batch already stored.
+func (w *batchWriter) lookup(ctx context.Context, articles []*model.Article) error {
+	ids := make([]string, len(articles))
+	for i, a := range articles {
+		ids[i] = a.ID
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	rows, err := w.tx.QueryContext(ctx, `SELECT id, seq, hash FROM articles
+		WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id string
+			s  slot
+		)
+		if err := rows.Scan(&id, &s.seq, &s.hash); err != nil {
+			return err
+		}
+		w.stored[id] = &s
+	}
+	return rows.Err()
+}
+
+func (w *batchWriter) close() {
+	for _, st := range w.prepared {
+		st.Close()
 	}
 }
 
 // put writes one article. Rows past lastSeq are new in this batch and are
 // indexed when the batch ends; older rows are re-indexed here on update.
-func (p *putStmts) put(ctx context.Context, a *model.Article, now time.Time, lastSeq int64) (store.Outcome, error) {
+func (w *batchWriter) put(ctx context.Context, a *model.Article) (store.Outcome, error) {
 	hash := a.Hash
 	if hash == "" {
 		hash = a.ContentHash()
 	}
-	var (
-		seq int64
-		old string
-	)
-	err := p.lookup.QueryRowContext(ctx, a.ID).Scan(&seq, &old)
+	s, ok := w.stored[a.ID]
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		ingested := a.Ingested
-		if ingested.IsZero() {
-			ingested = now
+	case !ok:
+		w.stored[a.ID] = &slot{hash: hash, pending: len(w.pending)}
+		w.pending = append(w.pending, a)
+		if len(w.pending)%insertRows == 0 {
+			return store.New, w.flush(ctx)
 		}
-		_, err = p.insert.ExecContext(ctx, a.ID, a.URL, a.Outlet, a.Title, a.Byline, nullTime(a.Published),
-			ingested.UnixNano(), a.Lang, a.Text, a.SourceFormat, credits(a.Credits), a.Dateline, hash,
-			a.CopyOf, a.CopyType, a.CopySim, a.Story)
-		return store.New, err
-	case err != nil:
-		return 0, err
-	case old == hash:
+		return store.New, nil
+	case s.hash == hash:
 		return store.Unchanged, nil
+	case s.seq == 0: // still pending: insert the newer version instead
+		w.pending[s.pending], s.hash = a, hash
+		return store.Updated, nil
 	}
-	indexed := seq <= lastSeq
+	s.hash = hash
+	indexed := s.seq <= w.lastSeq
 	if indexed {
-		if _, err := p.unindex.ExecContext(ctx, a.ID); err != nil {
+		if _, err := w.unindex.ExecContext(ctx, a.ID); err != nil {
 			return 0, err
 		}
 	}
-	if _, err := p.update.ExecContext(ctx, a.URL, a.Outlet, a.Title, a.Byline, nullTime(a.Published), a.Lang, a.Text,
+	if _, err := w.update.ExecContext(ctx, a.URL, a.Outlet, a.Title, a.Byline, nullTime(a.Published), a.Lang, a.Text,
 		a.SourceFormat, credits(a.Credits), a.Dateline, hash, a.CopyOf, a.CopyType, a.CopySim, a.Story, a.ID); err != nil {
 		return 0, err
 	}
 	if indexed {
-		_, err = p.reindex.ExecContext(ctx, a.ID)
+		if _, err := w.reindex.ExecContext(ctx, a.ID); err != nil {
+			return 0, err
+		}
 	}
-	return store.Updated, err
+	return store.Updated, nil
+}
+
+// flush inserts the pending articles, insertRows per statement where it can.
+func (w *batchWriter) flush(ctx context.Context) error {
+	rest := w.pending
+	for len(rest) > 0 {
+		n, st := 1, w.insert1
+		if len(rest) >= insertRows {
+			n, st = insertRows, w.insertN
+		}
+		args := make([]any, 0, 17*n)
+		for _, a := range rest[:n] {
+			ingested := a.Ingested
+			if ingested.IsZero() {
+				ingested = w.now
+			}
+			hash := w.stored[a.ID].hash
+			args = append(args, a.ID, a.URL, a.Outlet, a.Title, a.Byline, nullTime(a.Published), ingested.UnixNano(),
+				a.Lang, a.Text, a.SourceFormat, credits(a.Credits), a.Dateline, hash, a.CopyOf, a.CopyType, a.CopySim, a.Story)
+		}
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+		rest = rest[n:]
+	}
+	for _, a := range w.pending {
+		w.stored[a.ID].seq = w.lastSeq + 1 // any seq past lastSeq: inserted in this batch
+	}
+	w.pending = w.pending[:0]
+	return nil
 }
 
 func nullTime(t time.Time) any {

@@ -111,6 +111,26 @@ func testUpdateWithinBatch(t *testing.T, st store.Store) {
 	if err != nil || len(hits) != 1 {
 		t.Fatalf("search for final text: %d hits, err %v; want 1", len(hits), err)
 	}
+
+	// A long batch: the first article is written before its update arrives.
+	batch := []*model.Article{article("y", "Second", "charlie words", day(2))}
+	want := []store.Outcome{store.New}
+	for i := range 100 {
+		batch = append(batch, article(fmt.Sprintf("f%03d", i), "Filler", fmt.Sprintf("filler %d", i), day(3)))
+		want = append(want, store.New)
+	}
+	batch = append(batch, article("y", "Second", "delta words", day(2)), article("x", "First", "echo words", day(1)))
+	want = append(want, store.Updated, store.Updated)
+	wantOutcomes(t, put(t, st, batch...), want...)
+	for q, n := range map[string]int{"charlie": 0, "delta": 1, "bravo": 0, "echo": 1, "filler": 100} {
+		hits, err := st.Search(context.Background(), store.SearchQuery{Query: q, Limit: 1000})
+		if err != nil || len(hits) != n {
+			t.Errorf("search %q after long batch: %d hits, err %v; want %d", q, len(hits), err, n)
+		}
+	}
+	if c := count(t, st); c != 102 {
+		t.Errorf("Count = %d, want 102", c)
+	}
 }
 
 func testArticleRoundTrip(t *testing.T, st store.Store) {

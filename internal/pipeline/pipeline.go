@@ -83,8 +83,15 @@ func Ingest(ctx context.Context, st store.Store, paths []string, cfg Config) (Re
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	batch := cfg.BatchSize
+	if batch <= 0 {
+		batch = 1000
+	}
+	cfg.BatchSize = batch
+	// Room for two batches of parsed chunks ahead of the writer, so parsing
+	// goes on while a batch is being committed.
 	jobs := make(chan *chunk, workers)
-	order := make(chan *chunk, 4*workers)
+	order := make(chan *chunk, max(4*workers, 2*batch/chunkSize))
 	var readErr error
 	go func() {
 		defer close(jobs)
@@ -178,9 +185,6 @@ type writer struct {
 
 func (w *writer) drain(ctx context.Context, order <-chan *chunk) error {
 	size := w.cfg.BatchSize
-	if size <= 0 {
-		size = 1000
-	}
 	for c := range order {
 		select {
 		case <-c.done:

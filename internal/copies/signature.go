@@ -1,0 +1,197 @@
+package copies
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/zeebo/xxh3"
+
+	"github.com/sitrep/sitrep/internal/words"
+)
+
+// Signature is everything the index keeps of one text.
+type Signature struct {
+	Words  int               // number of words
+	Exact  uint64            // hash of the normalised word sequence; 0 when too short
+	Min    [numHashes]uint32 // MinHash of the shingle set
+	Set    []uint32          // sorted shingle hashes, for exact containment
+	Sample []uint32          // sorted winnowed fingerprints, indexed for retrieval
+	Sents  [][]uint32        // per sentence: sorted stem hashes of its content words
+	Keys   []uint32          // per sentence in Sents: a one-permutation MinHash key
+}
+
+// numberBit marks the hash of a figure in a sentence set, so figures sort
+// after words and can be compared on their own.
+const numberBit = 1 << 31
+
+// maxSentences bounds the sentences kept per text: alignment is quadratic.
+const maxSentences = 60
+
+// minHash multipliers: odd 64-bit constants for multiply-shift hashing.
+var minHashA, minHashB = func() (a, b [numHashes]uint64) {
+	x := uint64(0x9e3779b97f4a7c15)
+	for i := range a {
+		x = splitmix(x)
+		a[i] = x | 1
+		x = splitmix(x)
+		b[i] = x
+	}
+	return a, b
+}()
+
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	z := x
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// fmix is MurmurHash3's 64-bit finaliser: a cheap, good bit mixer.
+func fmix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	return h ^ (h >> 33)
+}
+
+// Sign computes the signature of a text. It is pure.
+func Sign(text string, p Params) *Signature {
+	hs := words.Hashes(make([]uint64, 0, len(text)/5), text)
+	s := &Signature{Words: len(hs)}
+	for i := range s.Min {
+		s.Min[i] = ^uint32(0)
+	}
+	if len(hs) < p.MinWords {
+		return s
+	}
+	exact := uint64(0x6a09e667f3bcc908)
+	for _, h := range hs {
+		exact = fmix(exact ^ h)
+	}
+	s.Exact = exact | 1
+	k := min(p.ShingleWords, len(hs))
+	shingles := make([]uint32, 0, len(hs)-k+1)
+	for i := 0; i+k <= len(hs); i++ {
+		sh := uint64(0)
+		for j := 0; j < k; j++ {
+			sh ^= rotl(hs[i+j], 11*j)
+		}
+		sh = fmix(sh)
+		for m := range s.Min {
+			if v := uint32((sh*minHashA[m] + minHashB[m]) >> 32); v < s.Min[m] {
+				s.Min[m] = v
+			}
+		}
+		shingles = append(shingles, uint32(sh>>32))
+	}
+	s.Sample = winnow(shingles, p.Window)
+	slices.Sort(shingles)
+	s.Set = slices.Compact(shingles)
+	s.Sents, s.Keys = sentenceSets(text)
+	return s
+}
+
+// winnow keeps the smallest hash of every window of w consecutive shingles
+// (Schleimer, Wilkerson and Aiken, 2003): any passage of w+k-1 words that two
+// texts share yields a fingerprint both keep, however short the texts.
+func winnow(hs []uint32, w int) []uint32 {
+	var out []uint32
+	last := -1
+	for start := 0; start+w <= len(hs) || (start == 0 && len(hs) > 0); start++ {
+		end := min(start+w, len(hs))
+		at := start
+		for i := start; i < end; i++ {
+			if hs[i] <= hs[at] {
+				at = i
+			}
+		}
+		if at != last {
+			out = append(out, hs[at])
+			last = at
+		}
+		if end == len(hs) {
+			break
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func rotl(x uint64, r int) uint64 { r &= 63; return x<<r | x>>(64-r) }
+
+// sentenceSets returns, for each sentence with at least four content words,
+// the sorted hashes of their stems and a one-permutation MinHash key.
+func sentenceSets(text string) ([][]uint32, []uint32) {
+	var (
+		sets [][]uint32
+		keys []uint32
+	)
+	for _, sp := range words.Sentences(text) {
+		if len(sets) == maxSentences {
+			break
+		}
+		var set []uint32
+		words.Each(text[sp.Start:sp.End], func(w []byte, _ words.Span) {
+			if isNumber(w) { // spinners keep figures: they are strong evidence
+				set = append(set, uint32(xxh3.Hash(w))|numberBit)
+				return
+			}
+			if len(w) < 2 || words.Stop(string(w)) {
+				return
+			}
+			set = append(set, uint32(xxh3.HashString(words.Stem(strings.ReplaceAll(string(w), "'", ""))))&^numberBit)
+		})
+		if len(set) < 4 {
+			continue
+		}
+		slices.Sort(set)
+		set = slices.Compact(set)
+		key := ^uint32(0)
+		for _, h := range set {
+			key = min(key, uint32(fmix(uint64(h))>>32))
+		}
+		sets = append(sets, set)
+		keys = append(keys, key)
+	}
+	return sets, keys
+}
+
+func isNumber(w []byte) bool {
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// jaccardMin estimates the Jaccard similarity of two shingle sets.
+func jaccardMin(a, b *[numHashes]uint32) float64 {
+	eq := 0
+	for i := range a {
+		if a[i] == b[i] {
+			eq++
+		}
+	}
+	return float64(eq) / numHashes
+}
+
+// shared counts the common elements of two sorted sets.
+func shared(a, b []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}

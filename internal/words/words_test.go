@@ -1,0 +1,61 @@
+package words
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEach(t *testing.T) {
+	got := strings.Join(List("Iraq’s al-Kadhimi didn't say: “U.S. troops (3,000)”—ÉCOLE."), "|")
+	want := "iraq's|al-kadhimi|didn't|say|u|s|troops|3|000|école"
+	if got != want {
+		t.Errorf("List = %q, want %q", got, want)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := `Army Gen. Mark Milley spoke on Jan. 3 at 3 p.m. in the U.S. Capitol. He said: "We are ready." Then he left! Did J. Smith go? Yes.
+New line here`
+	var got []string
+	for _, s := range Sentences(text) {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{
+		"Army Gen. Mark Milley spoke on Jan. 3 at 3 p.m. in the U.S. Capitol.",
+		`He said: "We are ready."`,
+		"Then he left!",
+		"Did J. Smith go?",
+		"Yes.",
+		"New line here",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestStem(t *testing.T) {
+	for in, want := range map[string]string{"running": "run", "withdrawals": "withdraw", "embassies": "embassi", "said": "said"} {
+		if got := Stem(in); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add("Gen. X said. “Quote.” Next one? Yes!\nLine")
+	f.Add("a.b. C. ’’. ”")
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, sp := range Sentences(s) {
+			if sp.Start < last || sp.End <= sp.Start || sp.End > len(s) {
+				t.Fatalf("bad span %+v after %d in %q", sp, last, s)
+			}
+			last = sp.End
+		}
+		Each(s, func(w []byte, at Span) {
+			if len(w) == 0 || at.End <= at.Start {
+				t.Fatalf("empty word at %+v", at)
+			}
+		})
+	})
+}

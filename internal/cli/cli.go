@@ -47,6 +47,8 @@ func commands() []command {
 		{"articles", "list stored articles", runArticles},
 		{"show", "print one stored article", runShow},
 		{"search", "full-text search over stored articles", runSearch},
+		{"cluster", "copy status and story of every input article, in memory, as JSONL", runCluster},
+		{"copies", "detect copies among stored articles and list copy groups", runCopies},
 		{"bench", "measure throughput on a corpus (bench ingest PATH...)", runBench},
 	}
 }

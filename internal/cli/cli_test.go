@@ -194,3 +194,53 @@ func TestRealCorpora(t *testing.T) {
 		t.Fatalf("second ingest: %q", r.stdout)
 	}
 }
+
+func TestClusterContract(t *testing.T) {
+	r := run(t, "", "cluster", examples(t))
+	if r.code != 0 {
+		t.Fatalf("cluster: %d %s", r.code, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 6 {
+		t.Fatalf("%d lines, want one per article (6)", len(lines))
+	}
+	byID := map[string]clusterLine{}
+	for _, l := range lines {
+		var c clusterLine
+		if err := json.Unmarshal([]byte(l), &c); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		byID[c.ID] = c
+	}
+	syn := byID["valley-courier-2025-0314-ship-fire"]
+	orig := byID[syn.CopyOf]
+	if syn.CopyType != "near" || orig.ID == "" || orig.CopyOf != "" || orig.Story != syn.Story {
+		t.Errorf("syndicated copy: %+v, original %+v", syn, orig)
+	}
+	if c := byID["northern-wire-8841"]; c.CopyOf != "" {
+		t.Errorf("independent report marked as copy: %+v", c)
+	}
+}
+
+func TestCopiesCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	run(t, db, "ingest", examples(t))
+	r := run(t, db, "copies", "--json")
+	var groups []struct {
+		Original struct{ ID, Outlet string }
+		Copies   []struct {
+			ID       string
+			CopyType string `json:"copy_type"`
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &groups); err != nil || len(groups) != 1 {
+		t.Fatalf("copies --json: %v %q", err, r.stdout)
+	}
+	if groups[0].Original.Outlet != "The Portside Ledger" || len(groups[0].Copies) != 1 || groups[0].Copies[0].CopyType != "near" {
+		t.Errorf("groups = %+v", groups)
+	}
+	r = run(t, db, "show", "--json", "valley-courier-2025-0314-ship-fire")
+	if !strings.Contains(r.stdout, `"copy_type": "near"`) {
+		t.Errorf("copy status not stored: %s", r.stdout)
+	}
+}

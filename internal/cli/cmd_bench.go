@@ -22,8 +22,10 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 	switch args[0] {
 	case "ingest":
 		return benchIngest(ctx, env, args[1:])
+	case "copies":
+		return benchCopies(ctx, env, args[1:])
 	}
-	return usagef("unknown benchmark %q (have: ingest)", args[0])
+	return usagef("unknown benchmark %q (have: ingest, copies)", args[0])
 }
 
 const benchHelp = `Usage: sitrep bench BENCHMARK [flags] PATH...
@@ -31,7 +33,9 @@ const benchHelp = `Usage: sitrep bench BENCHMARK [flags] PATH...
 Benchmarks print their figures, the machine they ran on and the command that
 reproduces them. Available:
   ingest   read PATH into a fresh database (text only, no later stages):
-           articles/s and peak memory`
+           articles/s and peak memory
+  copies   copy detection on one core with an index growing to --n articles:
+           signatures/s, matches/s, cost per article at 10k, 100k, 1M`
 
 func benchIngest(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet("bench ingest", "sitrep bench ingest [flags] PATH...", `

@@ -158,8 +158,12 @@ func (ix *Index) shingleCandidates(s *Signature, consider func(int32, string, fl
 	}
 }
 
-// paraphraseCandidates aligns s sentence by sentence with documents that
-// share sentence keys with it.
+// maxParaphraseCandidates bounds the alignments one Match runs: the
+// documents sharing the most sentence keys are tried.
+const maxParaphraseCandidates = 4
+
+// paraphraseCandidates aligns s sentence by sentence with the documents that
+// share the most sentence keys with it.
 func (ix *Index) paraphraseCandidates(s *Signature, consider func(int32, string, float64)) {
 	if len(s.Keys) < ix.p.ParaphraseMinSentences {
 		return
@@ -168,12 +172,26 @@ func (ix *Index) paraphraseCandidates(s *Signature, consider func(int32, string,
 	for _, k := range s.Keys {
 		ix.keys.each(uint64(k), ix.p.MaxPosting, func(d int32) { ix.bump(d, 1) })
 	}
-	need := max(2, len(s.Keys)*3/10)
+	need := max(ix.p.ParaphraseMinSentences, (len(s.Keys)*35+99)/100)
+	cands := ix.touched[:0:0]
 	for _, d := range ix.touched {
-		if ix.count[d] < need {
-			continue
+		if ix.count[d] >= need {
+			cands = append(cands, d)
 		}
-		if frac, n := align(s.Sents, ix.sents[d], ix.p.SentenceDice, ix.idf); n >= ix.p.ParaphraseMinSentences && frac >= ix.p.ParaphraseAligned {
+	}
+	slices.SortFunc(cands, func(a, b int32) int {
+		if c := ix.count[b] - ix.count[a]; c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	if len(cands) == 0 {
+		return
+	}
+	w := ix.weigher()
+	qw := w.sums(s.Sents)
+	for _, d := range cands[:min(len(cands), maxParaphraseCandidates)] {
+		if frac, n := align(s.Sents, qw, ix.sents[d], w.sums(ix.sents[d]), ix.p.SentenceDice, w.idf); n >= ix.p.ParaphraseMinSentences && frac >= ix.p.ParaphraseAligned {
 			consider(d, Paraphrase, frac)
 		}
 	}
@@ -205,31 +223,58 @@ func (ix *Index) countTerms(sents [][]uint32) {
 	}
 }
 
-// idf weighs a sentence term: template words shared by every earnings
-// table or dividend notice weigh little, names and figures much.
-func (ix *Index) idf(h uint32) float64 {
-	return math.Log(float64(len(ix.roots)+1) / float64(ix.df[h]+1))
+// weigher gives IDF weights as of now: template words shared by every
+// earnings table or dividend notice weigh little, names and figures much.
+type weigher struct {
+	logN float64
+	df   map[uint32]int32
+}
+
+func (ix *Index) weigher() weigher {
+	return weigher{logN: math.Log(float64(len(ix.roots) + 1)), df: ix.df}
+}
+
+// logTable holds log(n) for small n, the common document frequencies.
+var logTable = func() (t [1024]float64) {
+	for i := 1; i < len(t); i++ {
+		t[i] = math.Log(float64(i))
+	}
+	return t
+}()
+
+func (w weigher) idf(h uint32) float64 {
+	n := int(w.df[h]) + 1
+	if n < len(logTable) {
+		return w.logN - logTable[n]
+	}
+	return w.logN - math.Log(float64(n))
+}
+
+// sums returns the total weight of every sentence.
+func (w weigher) sums(sents [][]uint32) []float64 {
+	out := make([]float64, len(sents))
+	for i, set := range sents {
+		for _, h := range set {
+			out[i] += w.idf(h)
+		}
+	}
+	return out
 }
 
 // align returns the share of the shorter text's sentences that have a
 // sentence in the other with weighted Dice overlap at least minDice, and
-// their number.
-func align(a, b [][]uint32, minDice float64, weight func(uint32) float64) (float64, int) {
+// their number. wa and wb are the sentences' total weights.
+func align(a [][]uint32, wa []float64, b [][]uint32, wb []float64, minDice float64, weight func(uint32) float64) (float64, int) {
 	if len(a) > len(b) {
-		a, b = b, a
+		a, b, wa, wb = b, a, wb, wa
 	}
 	if len(a) == 0 {
 		return 0, 0
 	}
-	wb := make([]float64, len(b))
-	for i, y := range b {
-		wb[i] = weightSum(y, weight)
-	}
 	n := 0
-	for _, x := range a {
-		wx := weightSum(x, weight)
-		for i, y := range b {
-			if 2*sharedWeight(x, y, weight) >= minDice*(wx+wb[i]) && wx+wb[i] > 0 && figuresAgree(x, y) {
+	for i, x := range a {
+		for j, y := range b {
+			if wa[i]+wb[j] > 0 && 2*sharedWeight(x, y, weight) >= minDice*(wa[i]+wb[j]) && figuresAgree(x, y) {
 				n++
 				break
 			}
@@ -252,14 +297,6 @@ func figuresAgree(x, y []uint32) bool {
 func figures(set []uint32) []uint32 {
 	i, _ := slices.BinarySearch(set, numberBit)
 	return set[i:]
-}
-
-func weightSum(set []uint32, weight func(uint32) float64) float64 {
-	sum := 0.0
-	for _, h := range set {
-		sum += weight(h)
-	}
-	return sum
 }
 
 // sharedWeight sums the weights of the common elements of two sorted sets.

@@ -73,6 +73,14 @@ type Hit struct {
 	Score   float64 // higher is better; comparable within one result list
 }
 
+// CopyStatus is the copy-detection result of one stored article.
+type CopyStatus struct {
+	ID         string
+	CopyOf     string
+	CopyType   string
+	Similarity float64
+}
+
 // Store keeps articles. Every method takes a context first and honours its
 // cancellation; errors are returned, never logged. Implementations are safe
 // for concurrent use.
@@ -93,6 +101,14 @@ type Store interface {
 
 	// Search runs a full-text search over titles and texts, ranked.
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
+
+	// AllArticles calls fn for every stored article, text included, in
+	// storage order, stopping at the first error fn returns.
+	AllArticles(ctx context.Context, fn func(*model.Article) error) error
+
+	// SetCopies records copy-detection results in one transaction. Ids that
+	// are not stored are ignored. It never changes an article's content hash.
+	SetCopies(ctx context.Context, statuses []CopyStatus) error
 
 	// Count returns the number of stored articles.
 	Count(ctx context.Context) (int, error)

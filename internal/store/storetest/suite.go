@@ -34,6 +34,7 @@ func Run(t *testing.T, open Opener) {
 		{"SearchAnyInput", testSearchAnyInput},
 		{"BatchIsAtomic", testBatchAtomic},
 		{"CancelledContext", testCancelled},
+		{"SetCopiesAndAllArticles", testSetCopies},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -273,4 +274,25 @@ func testCancelled(t *testing.T, st store.Store) {
 	if n := count(t, st); n != 0 {
 		t.Fatalf("cancelled write left %d articles", n)
 	}
+}
+
+func testSetCopies(t *testing.T, st store.Store) {
+	a, b := article("a", "A", "original text", day(1)), article("b", "B", "copied text", day(2))
+	put(t, st, a, b)
+	err := st.SetCopies(context.Background(), []store.CopyStatus{{ID: "b", CopyOf: "a", CopyType: model.CopyNear, Similarity: 0.9}, {ID: "missing", CopyOf: "a"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err = st.AllArticles(context.Background(), func(x *model.Article) error {
+		got = append(got, fmt.Sprintf("%s:%s:%s:%.1f:%t", x.ID, x.CopyOf, x.CopyType, x.CopySim, x.Text != ""))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, " ") != "a:::0.0:true b:a:near:0.9:true" {
+		t.Fatalf("AllArticles = %v", got)
+	}
+	wantOutcomes(t, put(t, st, b), store.Unchanged) // copy status is not content
 }

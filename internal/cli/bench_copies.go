@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/copies"
+	"github.com/sitrep/sitrep/internal/copies/copygen"
+)
+
+func benchCopies(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet("bench copies", "sitrep bench copies [flags] PATH...", `
+Measure copy detection on one core: signatures per second, and match plus
+index insertion per second as the index grows to --n articles. The stream is
+the articles of PATH, then variants of them (every seventh word replaced, so
+they share passages but are not copies) until --n. Prints the cost per
+article at each power of ten, the index's memory per article and the peak
+resident memory.`, "")
+	n := fs.Int("n", 1_000_000, "articles to index")
+	jsonOut := fs.Bool("json", false, "print the figures as JSON")
+	paths, err := fs.parse(env, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("no input to benchmark")
+	}
+	base, err := copygen.Load(ctx, paths, 0)
+	if err != nil {
+		return err
+	}
+	if len(base) == 0 {
+		return fmt.Errorf("no articles in %s", strings.Join(paths, " "))
+	}
+	p := copies.DefaultParams()
+	ix := copies.NewIndex(p)
+	var (
+		signTime, matchTime time.Duration
+		copiesFound         int
+		points              []benchPoint
+		lastMatch           time.Duration
+		lastN               int
+	)
+	next := 10_000
+	for i := 0; i < *n; i++ {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		text := variant(base[i%len(base)].Text, i/len(base))
+		t0 := time.Now()
+		sig := copies.Sign(text, p)
+		t1 := time.Now()
+		m := ix.Match(sig)
+		ix.Add(sig, m)
+		t2 := time.Now()
+		signTime += t1.Sub(t0)
+		matchTime += t2.Sub(t1)
+		if m.Of >= 0 {
+			copiesFound++
+		}
+		if i+1 == next || i+1 == *n {
+			points = append(points, benchPoint{
+				Indexed:          i + 1,
+				MatchMicros:      float64((matchTime - lastMatch).Microseconds()) / float64(i+1-lastN),
+				IndexBytesPerDoc: float64(ix.Bytes()) / float64(i+1),
+			})
+			lastMatch, lastN = matchTime, i+1
+			next *= 10
+		}
+	}
+	res := copiesBench{
+		Articles: *n, Copies: copiesFound,
+		SignaturesPerSec: float64(*n) / signTime.Seconds(),
+		MatchesPerSec:    float64(*n) / matchTime.Seconds(),
+		PerCorePerSec:    float64(*n) / (signTime + matchTime).Seconds(),
+		Curve:            points, PeakRSSMiB: peakRSSMiB(),
+		Platform: runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH,
+		Command:  "sitrep bench copies " + strings.Join(args, " "),
+	}
+	if *jsonOut {
+		return writeJSON(env.Stdout, res)
+	}
+	fmt.Fprintf(env.Stdout, "copies: %s articles on one core: %s signatures/s, %s match+insert/s, %s articles/s together; %s matched as copies\n",
+		thousands(res.Articles), thousands(int(res.SignaturesPerSec)), thousands(int(res.MatchesPerSec)), thousands(int(res.PerCorePerSec)), thousands(res.Copies))
+	fmt.Fprintln(env.Stdout, "indexed     match+insert µs/article (since previous row)   index bytes/article")
+	for _, pt := range points {
+		fmt.Fprintf(env.Stdout, "%-11s %-46.2f %.0f\n", thousands(pt.Indexed), pt.MatchMicros, pt.IndexBytesPerDoc)
+	}
+	fmt.Fprintf(env.Stdout, "peak RSS %.0f MiB; %s\ncommand: %s\n", res.PeakRSSMiB, res.Platform, res.Command)
+	return nil
+}
+
+type benchPoint struct {
+	Indexed          int     `json:"indexed"`
+	MatchMicros      float64 `json:"match_us_per_article"`
+	IndexBytesPerDoc float64 `json:"index_bytes_per_article"`
+}
+
+type copiesBench struct {
+	Articles         int          `json:"articles"`
+	Copies           int          `json:"copies"`
+	SignaturesPerSec float64      `json:"signatures_per_second"`
+	MatchesPerSec    float64      `json:"matches_per_second"`
+	PerCorePerSec    float64      `json:"articles_per_second_per_core"`
+	Curve            []benchPoint `json:"curve"`
+	PeakRSSMiB       float64      `json:"peak_rss_mib"`
+	Platform         string       `json:"platform"`
+	Command          string       `json:"command"`
+}
+
+// variant returns text unchanged for round 0, else with every seventh word
+// (offset by the round) replaced by a token unique to the round.
+func variant(text string, round int) string {
+	if round == 0 {
+		return text
+	}
+	ws := strings.Fields(text)
+	for i := round % 7; i < len(ws); i += 7 {
+		ws[i] = fmt.Sprintf("v%dw%d", round, i)
+	}
+	return strings.Join(ws, " ")
+}

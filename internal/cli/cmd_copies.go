@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/sitrep/sitrep/internal/copies"
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+func runCopies(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet("copies", "sitrep copies [flags]", `
+Detect copies among the stored articles (exact, near, partial and
+paraphrase), record each article's copy_of, copy_type and similarity in the
+store, and list the copy groups: each original with the articles that copy
+it, largest groups first.`,
+		"  SITREP_DB   database file (default ./sitrep.db)")
+	db := fs.String("db", dbPath(env), "database `file`")
+	workers := fs.Int("workers", 0, "workers for signatures (default: number of CPUs)")
+	lim := fs.Int("limit", 50, "list at most `n` groups (0: all)")
+	jsonOut := fs.Bool("json", false, "print the groups as JSON")
+	rest, err := fs.parse(env, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var arts []*model.Article
+	if err := st.AllArticles(ctx, func(a *model.Article) error { arts = append(arts, a); return nil }); err != nil {
+		return err
+	}
+	docs := make([]copies.Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = copies.Doc{ID: a.ID, Published: a.Published, Text: a.Text}
+	}
+	res := copies.Detect(docs, copies.DefaultParams(), *workers)
+	statuses := make([]store.CopyStatus, len(arts))
+	byID := map[string]*model.Article{}
+	for i, a := range arts {
+		statuses[i] = store.CopyStatus{ID: a.ID, CopyOf: res[i].CopyOf, CopyType: res[i].Type, Similarity: res[i].Similarity}
+		a.CopyOf, a.CopyType, a.CopySim, a.Text = res[i].CopyOf, res[i].Type, res[i].Similarity, ""
+		byID[a.ID] = a
+	}
+	if err := st.SetCopies(ctx, statuses); err != nil {
+		return err
+	}
+	groups := copyGroups(arts, byID)
+	if *lim > 0 && len(groups) > *lim {
+		groups = groups[:*lim]
+	}
+	if *jsonOut {
+		if groups == nil {
+			groups = []copyGroup{}
+		}
+		return writeJSON(env.Stdout, groups)
+	}
+	if len(groups) == 0 {
+		fmt.Fprintf(env.Stdout, "no copies among %d articles\n", len(arts))
+		return nil
+	}
+	for _, g := range groups {
+		fmt.Fprintf(env.Stdout, "%s  %s  %s  [%s]\n", day(g.Original.Published), orDash(g.Original.Outlet), model.Truncate(g.Original.DisplayTitle(), 60), g.Original.ID)
+		for _, c := range g.Copies {
+			fmt.Fprintf(env.Stdout, "  %-10s %.2f  %s  %s  [%s]\n", c.CopyType, c.CopySim, day(c.Published), orDash(c.Outlet), c.ID)
+		}
+	}
+	return nil
+}
+
+type copyGroup struct {
+	Original *model.Article   `json:"original"`
+	Copies   []*model.Article `json:"copies"`
+}
+
+// copyGroups gathers copies under their originals, largest groups first,
+// then by the original's id.
+func copyGroups(arts []*model.Article, byID map[string]*model.Article) []copyGroup {
+	index := map[string]int{}
+	var groups []copyGroup
+	for _, a := range arts {
+		if a.CopyOf == "" {
+			continue
+		}
+		i, ok := index[a.CopyOf]
+		if !ok {
+			i = len(groups)
+			index[a.CopyOf] = i
+			groups = append(groups, copyGroup{Original: byID[a.CopyOf]})
+		}
+		groups[i].Copies = append(groups[i].Copies, a)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		if len(groups[i].Copies) != len(groups[j].Copies) {
+			return len(groups[i].Copies) > len(groups[j].Copies)
+		}
+		return groups[i].Original.ID < groups[j].Original.ID
+	})
+	return groups
+}

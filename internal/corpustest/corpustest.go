@@ -1,5 +1,6 @@
 // Package corpustest finds the shared real-data corpora for tests: the folder
-// named by SITREP_SHARED, else ../shared beside the module root. Where it is
+// named by SITREP_SHARED, else the nearest "shared" folder beside the module
+// root or one of its ancestors (normally ../shared). Where it is
 // absent (a clone elsewhere) tests skip with a clear message; where
 // SITREP_REQUIRE_SHARED=1 (set by .ci/run) its absence is a failure.
 package corpustest
@@ -23,9 +24,7 @@ func Shared(t testing.TB, rel string) string {
 	dir := os.Getenv(DirEnv)
 	var err error
 	if dir == "" {
-		var root string
-		root, err = moduleRoot()
-		dir = filepath.Join(filepath.Dir(root), "shared")
+		dir, err = findShared()
 	}
 	if err == nil {
 		p := filepath.Join(dir, rel)
@@ -38,6 +37,24 @@ func Shared(t testing.TB, rel string) string {
 	}
 	t.Skipf("shared data %s not found (%v): skipping; clone next to ../shared to run this test", rel, err)
 	return ""
+}
+
+// findShared looks for a "shared" folder beside the module root, then beside
+// each of its ancestors, so a checkout one level deeper still finds it.
+func findShared() (string, error) {
+	root, err := moduleRoot()
+	if err != nil {
+		return "", err
+	}
+	for dir := filepath.Dir(root); ; dir = filepath.Dir(dir) {
+		p := filepath.Join(dir, "shared")
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			return p, nil
+		}
+		if filepath.Dir(dir) == dir {
+			return filepath.Join(filepath.Dir(root), "shared"), nil
+		}
+	}
 }
 
 func moduleRoot() (string, error) {

@@ -21,12 +21,9 @@ article at each power of ten, the index's memory per article and the peak
 resident memory.`, "")
 	n := fs.Int("n", 1_000_000, "articles to index")
 	jsonOut := fs.Bool("json", false, "print the figures as JSON")
-	paths, err := fs.parse(env, args)
+	paths, err := fs.parsePaths(env, args, "no input to benchmark")
 	if err != nil {
 		return err
-	}
-	if len(paths) == 0 {
-		return usagef("no input to benchmark")
 	}
 	base, err := copygen.Load(ctx, paths, 0)
 	if err != nil {

@@ -46,12 +46,9 @@ Only reading, parsing and storing are measured: no later stages run.`, "")
 	workers := fs.Int("workers", 0, "parsing workers (default: number of CPUs)")
 	batch := fs.Int("batch", 1000, "articles per transaction")
 	jsonOut := fs.Bool("json", false, "print the figures as JSON")
-	paths, err := fs.parse(env, args)
+	paths, err := fs.parsePaths(env, args, "no input to benchmark")
 	if err != nil {
 		return err
-	}
-	if len(paths) == 0 {
-		return usagef("no input to benchmark")
 	}
 	path := *db
 	if path == "" {

@@ -25,12 +25,9 @@ processed in publication-time order where times are known. Until story
 clustering lands, story is the key of the article's copy group, so that a
 copy group is never split.`, "")
 	workers := fs.Int("workers", 0, "workers for per-article work (default: number of CPUs)")
-	paths, err := fs.parse(env, args)
+	paths, err := fs.parsePaths(env, args, "no input: give a file, a directory or - for stdin")
 	if err != nil {
 		return err
-	}
-	if len(paths) == 0 {
-		return usagef("no input: give a file, a directory or - for stdin")
 	}
 	arts, failed, err := readArticles(ctx, env, "cluster", paths)
 	if err != nil {

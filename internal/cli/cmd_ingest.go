@@ -26,12 +26,9 @@ on stderr with its file and line; the rest is ingested and the exit code is 1.`,
 	workers := fs.Int("workers", 0, "parsing workers (default: number of CPUs)")
 	batch := fs.Int("batch", 1000, "articles per transaction")
 	jsonOut := fs.Bool("json", false, "print the report as JSON")
-	paths, err := fs.parse(env, args)
+	paths, err := fs.parsePaths(env, args, "no input: give a file, a directory or - for stdin")
 	if err != nil {
 		return err
-	}
-	if len(paths) == 0 {
-		return usagef("no input: give a file, a directory or - for stdin")
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {

@@ -60,3 +60,13 @@ func (fs *flagSet) parse(env *Env, args []string) ([]string, error) {
 		args = args[1:]
 	}
 }
+
+// parsePaths parses like parse and requires at least one positional
+// argument, saying what is missing otherwise.
+func (fs *flagSet) parsePaths(env *Env, args []string, missing string) ([]string, error) {
+	paths, err := fs.parse(env, args)
+	if err == nil && len(paths) == 0 {
+		err = usagef("%s", missing)
+	}
+	return paths, err
+}

@@ -53,9 +53,6 @@ func NewIndex(p Params) *Index {
 	}
 }
 
-// Len is the number of documents added.
-func (ix *Index) Len() int { return len(ix.roots) }
-
 // Add appends a document with its signature and the match found for it, and
 // returns its number.
 func (ix *Index) Add(s *Signature, m Match) int32 {

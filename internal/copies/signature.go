@@ -11,7 +11,6 @@ import (
 
 // Signature is everything the index keeps of one text.
 type Signature struct {
-	Words  int               // number of words
 	Exact  uint64            // hash of the normalised word sequence; 0 when too short
 	Min    [numHashes]uint32 // MinHash of the shingle set
 	Set    []uint32          // sorted shingle hashes, for exact containment
@@ -59,7 +58,7 @@ func fmix(h uint64) uint64 {
 // Sign computes the signature of a text. It is pure.
 func Sign(text string, p Params) *Signature {
 	hs := words.Hashes(make([]uint64, 0, len(text)/5), text)
-	s := &Signature{Words: len(hs)}
+	s := &Signature{}
 	for i := range s.Min {
 		s.Min[i] = ^uint32(0)
 	}

@@ -77,10 +77,3 @@ func Hashes(dst []uint64, text string) []uint64 {
 	Each(text, func(w []byte, _ Span) { dst = append(dst, xxh3.Hash(w)) })
 	return dst
 }
-
-// List returns the lower-cased words of text.
-func List(text string) []string {
-	var out []string
-	Each(text, func(w []byte, _ Span) { out = append(out, string(w)) })
-	return out
-}

@@ -6,10 +6,12 @@ import (
 )
 
 func TestEach(t *testing.T) {
-	got := strings.Join(List("Iraq’s al-Kadhimi didn't say: “U.S. troops (3,000)”—ÉCOLE."), "|")
+	var list []string
+	Each("Iraq’s al-Kadhimi didn't say: “U.S. troops (3,000)”—ÉCOLE.", func(w []byte, _ Span) { list = append(list, string(w)) })
+	got := strings.Join(list, "|")
 	want := "iraq's|al-kadhimi|didn't|say|u|s|troops|3|000|école"
 	if got != want {
-		t.Errorf("List = %q, want %q", got, want)
+		t.Errorf("Each = %q, want %q", got, want)
 	}
 }
 

@@ -298,19 +298,8 @@ func figures(set []uint32) []uint32 {
 
 // sharedWeight sums the weights of the common elements of two sorted sets.
 func sharedWeight(a, b []uint32, weight func(uint32) float64) float64 {
-	sum, i, j := 0.0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			sum += weight(a[i])
-			i++
-			j++
-		}
-	}
+	sum := 0.0
+	common(a, b, func(h uint32) { sum += weight(h) })
 	return sum
 }
 

@@ -177,9 +177,9 @@ func jaccardMin(a, b *[numHashes]uint32) float64 {
 	return float64(eq) / numHashes
 }
 
-// shared counts the common elements of two sorted sets.
-func shared(a, b []uint32) int {
-	n, i, j := 0, 0, 0
+// common calls fn for every element two sorted sets share.
+func common(a, b []uint32, fn func(uint32)) {
+	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
 		case a[i] < b[j]:
@@ -187,10 +187,16 @@ func shared(a, b []uint32) int {
 		case a[i] > b[j]:
 			j++
 		default:
-			n++
+			fn(a[i])
 			i++
 			j++
 		}
 	}
+}
+
+// shared counts the common elements of two sorted sets.
+func shared(a, b []uint32) int {
+	n := 0
+	common(a, b, func(uint32) { n++ })
 	return n
 }

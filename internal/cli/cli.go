@@ -49,6 +49,7 @@ func commands() []command {
 		{"search", "full-text search over stored articles", runSearch},
 		{"cluster", "copy status and story of every input article, in memory, as JSONL", runCluster},
 		{"copies", "detect copies among stored articles and list copy groups", runCopies},
+		{"eval", "score clustering against a labelled corpus (eval cluster FILE)", runEval},
 		{"bench", "measure throughput on a corpus (bench ingest PATH...)", runBench},
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/sitrep/sitrep/internal/copies"
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/source"
 )
@@ -21,9 +20,9 @@ input order:
 
 copy_of is the id of the earlier article this one copies ("" if none),
 copy_type one of "", "exact", "near", "partial", "paraphrase". Articles are
-processed in publication-time order where times are known. Until story
-clustering lands, story is the key of the article's copy group, so that a
-copy group is never split.`, "")
+processed in publication-time order where times are known. story is the key
+of the article's story ("s-" and the id of its first article); copies are
+always in their original's story.`, "")
 	workers := fs.Int("workers", 0, "workers for per-article work (default: number of CPUs)")
 	paths, err := fs.parsePaths(env, args, "no input: give a file, a directory or - for stdin")
 	if err != nil {
@@ -33,20 +32,12 @@ copy group is never split.`, "")
 	if err != nil {
 		return err
 	}
-	docs := make([]copies.Doc, len(arts))
-	for i, a := range arts {
-		docs[i] = copies.Doc{ID: a.ID, Published: a.Published, Text: a.Text}
-	}
-	res := copies.Detect(docs, copies.DefaultParams(), *workers)
+	res, stories := analyse(arts, *workers)
 	w := bufio.NewWriter(env.Stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for i, a := range arts {
-		root := a.ID
-		if res[i].CopyOf != "" {
-			root = res[i].CopyOf
-		}
-		line := clusterLine{ID: a.ID, Story: "s-" + root, CopyOf: res[i].CopyOf, CopyType: res[i].Type}
+		line := clusterLine{ID: a.ID, Story: stories[i], CopyOf: res[i].CopyOf, CopyType: res[i].Type}
 		if err := enc.Encode(line); err != nil {
 			return err
 		}

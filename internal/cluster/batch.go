@@ -1,0 +1,33 @@
+package cluster
+
+import (
+	"time"
+
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/parallel"
+)
+
+// Cluster assigns every document to a story and returns the story keys in
+// input order. Features are extracted on up to workers goroutines; the
+// assignment runs in publication-time order (model.Chronological), then the
+// repair pass. The result does not depend on workers.
+func Cluster(docs []Doc, p Params, workers int) []string {
+	fs := make([]Features, len(docs))
+	parallel.For(len(docs), workers, func(i int) { fs[i] = Extract(docs[i].Title, docs[i].Text, p) })
+	times := make([]time.Time, len(docs))
+	for i, d := range docs {
+		times[i] = d.Published
+	}
+	a := NewAssigner(p)
+	a.Prime(fs)
+	order := model.Chronological(times)
+	for _, i := range order {
+		a.Assign(docs[i], fs[i])
+	}
+	a.Repair(docs, fs, order)
+	out := make([]string, len(docs))
+	for i, d := range docs {
+		out[i] = a.stories[a.root(a.storyOf[d.ID])].key
+	}
+	return out
+}

@@ -1,0 +1,145 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/words"
+	"github.com/zeebo/xxh3"
+)
+
+// Term is one weighted feature of a document: a stemmed content word or a
+// name (a run of capitalised words inside a sentence).
+type Term struct {
+	Key uint64
+	W   float32 // 1 + ln(count), with title and lead words counted extra
+}
+
+// Features is what the assigner reads of a document: its terms, sorted by
+// Key, names included with their own keys.
+type Features struct {
+	Terms []Term
+	Names int // how many of Terms are names
+}
+
+// nameSeed separates the key space of names from that of word stems.
+const nameSeed = 0x6e616d65
+
+// Extract computes the features of a document from its title and text.
+// Title words count titleBoost times, the lead (the first leadWords words)
+// once more.
+func Extract(title, text string, p Params) Features {
+	counts := map[uint64]float32{}
+	names := map[uint64]bool{}
+	add := func(s string, weight float32) { countWords(s, weight, p, counts, names) }
+	add(title, p.TitleBoost)
+	add(text, 1)
+	add(lead(text, p.LeadWords), 1)
+	f := Features{Terms: make([]Term, 0, len(counts))}
+	for k, c := range counts {
+		if names[k] {
+			f.Names++
+		}
+		f.Terms = append(f.Terms, Term{Key: k, W: float32(1 + math.Log(float64(c)))})
+	}
+	slices.SortFunc(f.Terms, func(a, b Term) int { return cmpKey(a.Key, b.Key) })
+	return f
+}
+
+func cmpKey(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// lead returns the first n words of text (as a prefix of it).
+func lead(text string, n int) string {
+	end, seen := 0, 0
+	words.Each(text, func(_ []byte, at words.Span) {
+		if seen < n {
+			end = at.End
+		}
+		seen++
+	})
+	return text[:end]
+}
+
+// countWords adds the stems of the content words of s to counts, and the
+// names found in s (each capitalised word inside a sentence, and each run of
+// them as one phrase) to counts and names.
+func countWords(s string, weight float32, p Params, counts map[uint64]float32, names map[uint64]bool) {
+	var phrase []byte
+	var phraseLen int
+	flush := func() {
+		if phraseLen > 1 {
+			k := xxh3.HashSeed(phrase, nameSeed)
+			counts[k] += weight * p.NameBoost
+			names[k] = true
+		}
+		phrase, phraseLen = phrase[:0], 0
+	}
+	prevEnd := 0
+	words.Each(s, func(w []byte, at words.Span) {
+		gap := s[prevEnd:at.Start]
+		prevEnd = at.End
+		if !onlySpaces(gap) {
+			flush()
+		}
+		word := string(w)
+		if len(w) < 2 || words.Stop(word) {
+			flush()
+			return
+		}
+		counts[xxh3.HashString(words.Stem(word))] += weight
+		if !capitalised(s[at.Start:]) || sentenceInitial(s, at.Start) {
+			flush()
+			return
+		}
+		k := xxh3.HashSeed(w, nameSeed)
+		counts[k] += weight * p.NameBoost
+		names[k] = true
+		if phraseLen > 0 {
+			phrase = append(phrase, ' ')
+		}
+		phrase = append(phrase, w...)
+		phraseLen++
+	})
+	flush()
+}
+
+func onlySpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// sentenceInitial reports whether the word at i starts a sentence or a
+// line: its capital then says nothing about it being a name.
+func sentenceInitial(s string, i int) bool {
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		switch {
+		case r == ' ' || r == '\t':
+			i -= size
+		case r == '"' || r == '“' || r == '‘' || r == '(' || r == '\'':
+			i -= size
+		default:
+			return r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' || r == '—' || r == '-'
+		}
+	}
+	return true
+}

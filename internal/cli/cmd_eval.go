@@ -101,7 +101,9 @@ func printMixed(env *Env, what string, by, other []string, arts []*model.Article
 		for o := range parts {
 			names = append(names, o)
 		}
-		sort.Slice(names, func(a, b int) bool { return len(parts[names[a]]) > len(parts[names[b]]) || len(parts[names[a]]) == len(parts[names[b]]) && names[a] < names[b] })
+		sort.Slice(names, func(a, b int) bool {
+			return len(parts[names[a]]) > len(parts[names[b]]) || len(parts[names[a]]) == len(parts[names[b]]) && names[a] < names[b]
+		})
 		for _, o := range names {
 			a := arts[parts[o][0]]
 			fmt.Fprintf(env.Stdout, "    %3d  %-22s e.g. %s  %s\n", len(parts[o]), model.Truncate(o, 22), a.ID, model.Truncate(a.DisplayTitle(), 50))

@@ -16,28 +16,47 @@ type Doc struct {
 }
 
 // Assigner assigns articles to stories one at a time, in the order given
-// (publication-time order for a stream). It is not safe for concurrent use:
-// assignment is the one ordered step of the pipeline.
+// (publication-time order for a stream). Each article finds its nearest
+// earlier articles through an inverted index and keeps them as neighbours;
+// earlier articles take it into their own neighbour lists when it is nearer
+// than theirs. Two articles are linked when one is among the other's Links
+// nearest, they are similar enough, and they share SharedMin neighbours
+// (shared-nearest-neighbour clustering, which stops one stray resemblance
+// from chaining two events into one story). Stories are the connected
+// groups of links; copies join their original's.
+//
+// An Assigner is not safe for concurrent use: assignment is the one ordered
+// step of the pipeline.
 type Assigner struct {
 	p        Params
 	df       map[uint64]float32
-	docs     float32
+	ndocs    float32
 	primed   bool
-	stories  []*story
-	postings map[uint64][]int32 // term → stories it indexes, oldest first
-	storyOf  map[string]int32   // article id → story
-	seen     map[int32]bool     // scratch: candidates of one query
+	docs     []member
+	byID     map[string]int32
+	postings map[uint64][]posting
+	acc      map[int32]float32 // scratch: partial scores of one query
+	sets     unionFind
 }
 
-// story is the assigner's state of one story: the sum of its members'
-// unit vectors, and when it was first and last reported.
-type story struct {
-	key         string
-	centroid    map[uint64]float32
-	norm2       float64
-	size        int
-	first, last time.Time
-	into        int32 // the story it was merged into, or -1
+// member is the assigner's state of one article.
+type member struct {
+	id    string
+	at    time.Time
+	vec   []Term // unit vector, sorted by key; nil for copies
+	years []uint16
+	orig  int32 // the original of a copy, else -1
+	near  []neighbour
+}
+
+type neighbour struct {
+	doc int32
+	sim float32
+}
+
+type posting struct {
+	doc int32
+	w   float32
 }
 
 // NewAssigner returns an empty assigner.
@@ -45,9 +64,9 @@ func NewAssigner(p Params) *Assigner {
 	return &Assigner{
 		p:        p,
 		df:       map[uint64]float32{},
-		postings: map[uint64][]int32{},
-		storyOf:  map[string]int32{},
-		seen:     map[int32]bool{},
+		byID:     map[string]int32{},
+		postings: map[uint64][]posting{},
+		acc:      map[int32]float32{},
 	}
 }
 
@@ -62,25 +81,36 @@ func (a *Assigner) Prime(fs []Features) {
 }
 
 func (a *Assigner) count(f *Features) {
-	a.docs++
+	a.ndocs++
 	for _, t := range f.Terms {
 		a.df[t.Key]++
 	}
 }
 
-// idf is the smoothed inverse document frequency of a term.
-func (a *Assigner) idf(k uint64) float32 {
-	return float32(math.Log(float64((a.docs+1)/(a.df[k]+0.5))))
-}
-
-// vector weighs features by idf and scales them to unit length.
+// vector weighs features by idf, keeps the heaviest VectorTerms and scales
+// them to unit length.
 func (a *Assigner) vector(f *Features) []Term {
 	v := make([]Term, len(f.Terms))
-	var n2 float64
 	for i, t := range f.Terms {
-		w := t.W * max(a.idf(t.Key), 0)
-		v[i] = Term{t.Key, w}
-		n2 += float64(w) * float64(w)
+		docs, df := a.ndocs+1, a.df[t.Key]+0.5
+		if bg := a.p.Background; bg != nil {
+			docs, df = docs+bg.Docs, df+bg.DF[t.Key]
+		}
+		idf := math.Log(float64(docs / df))
+		idf = max(idf, 0)
+		if a.p.IDFPower != 1 {
+			idf = math.Pow(idf, a.p.IDFPower)
+		}
+		v[i] = Term{t.Key, t.W * float32(idf)}
+	}
+	if n := a.p.VectorTerms; n > 0 && len(v) > n {
+		slices.SortFunc(v, byWeight)
+		v = v[:n]
+		slices.SortFunc(v, func(a, b Term) int { return cmpKey(a.Key, b.Key) })
+	}
+	var n2 float64
+	for _, t := range v {
+		n2 += float64(t.W) * float64(t.W)
 	}
 	if n2 > 0 {
 		inv := float32(1 / math.Sqrt(n2))
@@ -91,156 +121,224 @@ func (a *Assigner) vector(f *Features) []Term {
 	return v
 }
 
-// heaviest returns the keys of the n heaviest terms of v, heaviest first
-// (ties by key, so the choice is deterministic).
-func heaviest(v []Term, n int) []uint64 {
-	s := slices.Clone(v)
-	slices.SortFunc(s, func(a, b Term) int {
-		if a.W != b.W {
-			if a.W > b.W {
-				return -1
-			}
-			return 1
+// byWeight orders terms heaviest first, ties by key, so that every choice
+// of terms is deterministic.
+func byWeight(a, b Term) int {
+	if a.W != b.W {
+		if a.W > b.W {
+			return -1
 		}
-		return cmpKey(a.Key, b.Key)
-	})
-	if len(s) > n {
-		s = s[:n]
+		return 1
 	}
-	keys := make([]uint64, len(s))
-	for i, t := range s {
-		keys[i] = t.Key
-	}
-	return keys
+	return cmpKey(a.Key, b.Key)
 }
 
-// Assign places one article in a story and returns the story's key: its
-// original's story for a copy, else the best-scoring candidate story when it
-// clears the threshold, else a new story keyed by this article.
-func (a *Assigner) Assign(d Doc, f Features) string {
+// heaviest returns the n heaviest terms of v, heaviest first.
+func heaviest(v []Term, n int) []Term {
+	s := slices.Clone(v)
+	slices.SortFunc(s, byWeight)
+	return s[:min(n, len(s))]
+}
+
+// Assign places one article and returns its position in the assigner,
+// for Story. A copy whose original was assigned joins the original's story.
+func (a *Assigner) Assign(d Doc, f Features) int32 {
 	if !a.primed {
 		a.count(&f)
 	}
-	v := a.vector(&f)
-	s := int32(-1)
-	if d.CopyOf != "" {
-		if o, ok := a.storyOf[d.CopyOf]; ok {
-			s = a.root(o)
-		}
+	n := int32(len(a.docs))
+	a.sets.add()
+	a.byID[d.ID] = n
+	if o, ok := a.byID[d.CopyOf]; ok && d.CopyOf != "" {
+		a.docs = append(a.docs, member{id: d.ID, at: d.Published, orig: o})
+		a.sets.union(o, n)
+		return n
 	}
-	if s < 0 {
-		best, score := a.best(v, d.Published, -1)
-		if score >= a.p.Threshold {
-			s = best
-		}
-	}
-	if s < 0 {
-		s = int32(len(a.stories))
-		a.stories = append(a.stories, &story{key: "s-" + d.ID, centroid: map[uint64]float32{}, into: -1, first: d.Published, last: d.Published})
-	}
-	a.join(s, v, d.Published)
-	a.storyOf[d.ID] = s
-	return a.stories[s].key
+	m := member{id: d.ID, at: d.Published, vec: a.vector(&f), years: f.Years, orig: -1}
+	a.docs = append(a.docs, m)
+	a.findNeighbours(n)
+	a.index(n)
+	a.linkAround(n)
+	return n
 }
 
-// root follows merges to the story that now holds s.
-func (a *Assigner) root(s int32) int32 {
-	for a.stories[s].into >= 0 {
-		s = a.stories[s].into
-	}
-	return s
+// Story returns the key of the story that article n (as Assign returned)
+// belongs to now: "s-" and the id of the story's first article. Keys change
+// only when two stories merge, to the earlier story's key.
+func (a *Assigner) Story(n int32) string {
+	return "s-" + a.docs[a.sets.find(n)].id
 }
 
-// best returns the candidate story scoring highest for v (excluding skip),
-// and its score; -1 and 0 when there is none.
-func (a *Assigner) best(v []Term, at time.Time, skip int32) (int32, float64) {
-	clear(a.seen)
-	best, bestScore := int32(-1), 0.0
-	for _, k := range heaviest(v, a.p.QueryTerms) {
-		post := a.postings[k]
+// Len is the number of articles assigned.
+func (a *Assigner) Len() int { return len(a.docs) }
+
+// findNeighbours scores the earlier articles sharing index terms with
+// article n, then keeps the nearest as n's neighbours and offers n to
+// theirs.
+func (a *Assigner) findNeighbours(n int32) {
+	m := &a.docs[n]
+	clear(a.acc)
+	for _, t := range heaviest(m.vec, a.p.QueryTerms) {
+		post := a.postings[t.Key]
 		for i := len(post) - 1; i >= 0 && i >= len(post)-a.p.MaxPosting; i-- {
-			s := a.root(post[i])
-			if s == skip || a.seen[s] {
-				continue
-			}
-			a.seen[s] = true
-			sc := a.score(v, at, a.stories[s])
-			if sc > bestScore || sc == bestScore && best >= 0 && s < best {
-				best, bestScore = s, sc
-			}
+			a.acc[post[i].doc] += t.W * post[i].w
 		}
 	}
-	return best, bestScore
-}
-
-// score is the cosine of v with the story's centroid, scaled down by the
-// time gap when both times are known: halved at HalfGap, zero past Window.
-func (a *Assigner) score(v []Term, at time.Time, st *story) float64 {
-	if st.norm2 == 0 {
-		return 0
+	cands := make([]neighbour, 0, len(a.acc))
+	for d, s := range a.acc {
+		cands = append(cands, neighbour{d, s})
 	}
-	var dot float64
-	for _, t := range v {
-		dot += float64(t.W) * float64(st.centroid[t.Key])
-	}
-	sc := dot / math.Sqrt(st.norm2)
-	if gap := timeGap(at, st.first, st.last); gap > 0 {
-		if gap > a.p.Window {
-			return 0
-		}
-		sc /= 1 + float64(gap)/float64(a.p.HalfGap)
-	}
-	return sc
-}
-
-// timeGap is how far t lies outside [first, last]; 0 when inside or when a
-// time is unknown.
-func timeGap(t, first, last time.Time) time.Duration {
-	switch {
-	case t.IsZero() || first.IsZero():
-		return 0
-	case t.Before(first):
-		return first.Sub(t)
-	case t.After(last):
-		return t.Sub(last)
-	}
-	return 0
-}
-
-// join adds v to story s and indexes s under v's heaviest terms.
-func (a *Assigner) join(s int32, v []Term, at time.Time) {
-	st := a.stories[s]
-	a.addVector(st, v, 1)
-	st.size++
-	if !at.IsZero() {
-		if st.first.IsZero() || at.Before(st.first) {
-			st.first = at
-		}
-		if at.After(st.last) {
-			st.last = at
-		}
-	}
-	for _, k := range heaviest(v, a.p.IndexTerms) {
-		post := a.postings[k]
-		if len(post) == 0 || post[len(post)-1] != s {
-			a.postings[k] = append(post, s)
-		}
-	}
-}
-
-// addVector adds sign·v to the story's centroid, keeping its squared norm.
-func (a *Assigner) addVector(st *story, v []Term, sign float32) {
-	for _, t := range v {
-		old := st.centroid[t.Key]
-		nw := old + sign*t.W
-		st.norm2 += float64(nw)*float64(nw) - float64(old)*float64(old)
-		if nw <= 1e-6 {
-			delete(st.centroid, t.Key)
+	slices.SortFunc(cands, nearer)
+	cands = cands[:min(len(cands), a.p.Candidates)]
+	for _, c := range cands {
+		o := &a.docs[c.doc]
+		sim := a.similarity(m, o)
+		if sim <= 0 {
 			continue
 		}
-		st.centroid[t.Key] = nw
+		m.near = offer(m.near, neighbour{c.doc, sim}, a.p.Neighbours)
+		o.near = offer(o.near, neighbour{n, sim}, a.p.Neighbours)
 	}
-	if st.norm2 < 1e-9 {
-		st.norm2 = 0
+}
+
+// similarity is the cosine of two articles, scaled down by the time gap
+// when both times are known: halved at HalfGap, zero past Window.
+func (a *Assigner) similarity(x, y *member) float32 {
+	sim := cosine(x.vec, y.vec)
+	if len(x.years) > 0 && len(y.years) > 0 && !overlap(x.years, y.years) {
+		sim *= a.p.YearsApart
+	}
+	if x.at.IsZero() || y.at.IsZero() {
+		return float32(sim)
+	}
+	gap := x.at.Sub(y.at).Abs()
+	if gap > a.p.Window {
+		return 0
+	}
+	return float32(sim / (1 + float64(gap)/float64(a.p.HalfGap)))
+}
+
+func overlap(x, y []uint16) bool {
+	for _, v := range x {
+		if _, ok := slices.BinarySearch(y, v); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func cosine(x, y []Term) float64 {
+	var dot float64
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i].Key < y[j].Key:
+			i++
+		case x[i].Key > y[j].Key:
+			j++
+		default:
+			dot += float64(x[i].W) * float64(y[j].W)
+			i++
+			j++
+		}
+	}
+	return dot
+}
+
+// nearer orders neighbours most similar first, ties by position.
+func nearer(x, y neighbour) int {
+	if x.sim != y.sim {
+		if x.sim > y.sim {
+			return -1
+		}
+		return 1
+	}
+	return int(x.doc - y.doc)
+}
+
+// offer inserts c into the sorted list near if it is among the k nearest.
+func offer(near []neighbour, c neighbour, k int) []neighbour {
+	i, _ := slices.BinarySearchFunc(near, c, nearer)
+	if i >= k {
+		return near
+	}
+	near = slices.Insert(near, i, c)
+	return near[:min(len(near), k)]
+}
+
+// index adds article n to the postings of its heaviest terms.
+func (a *Assigner) index(n int32) {
+	for _, t := range heaviest(a.docs[n].vec, a.p.IndexTerms) {
+		a.postings[t.Key] = append(a.postings[t.Key], posting{n, t.W})
+	}
+}
+
+// linkAround links article n with its linkable neighbours, and each of its
+// neighbours with theirs (n may have changed their lists).
+func (a *Assigner) linkAround(n int32) {
+	a.link(n)
+	for _, nb := range a.docs[n].near {
+		a.link(nb.doc)
+	}
+}
+
+// link joins article x's story with those of its linkable neighbours.
+func (a *Assigner) link(x int32) {
+	near := a.docs[x].near
+	for _, nb := range near[:min(len(near), a.p.Links)] {
+		if float64(nb.sim) < a.p.Threshold {
+			break
+		}
+		other := a.docs[nb.doc].near
+		if a.shared(near, other, x, nb.doc) >= a.p.SharedMin || a.sparse(near) && a.sparse(other) {
+			a.sets.union(x, nb.doc)
+		}
+	}
+}
+
+// sparse reports whether a neighbour list holds at most SharedMin articles
+// similar enough to link: a small story, too small to have the shared
+// neighbours a link asks for elsewhere, where there is little to chain.
+func (a *Assigner) sparse(near []neighbour) bool {
+	n := 0
+	for _, nb := range near {
+		if float64(nb.sim) >= a.p.Threshold {
+			n++
+		}
+	}
+	return n <= a.p.SharedMin
+}
+
+// shared counts the articles other than x and y in both neighbour lists.
+func (a *Assigner) shared(nx, ny []neighbour, x, y int32) int {
+	c := 0
+	for _, p := range nx {
+		if p.doc == y {
+			continue
+		}
+		for _, q := range ny {
+			if q.doc == p.doc && q.doc != x {
+				c++
+				break
+			}
+		}
+	}
+	return c
+}
+
+// Relink rebuilds the stories from the neighbour lists as they are now,
+// so that links an article made before its final neighbours arrived are
+// judged again. After a batch this gives the same stories whatever the
+// order the neighbours were found in.
+func (a *Assigner) Relink() {
+	a.sets = unionFind{}
+	for range a.docs {
+		a.sets.add()
+	}
+	for i := range a.docs {
+		if o := a.docs[i].orig; o >= 0 {
+			a.sets.union(o, int32(i))
+			continue
+		}
+		a.link(int32(i))
 	}
 }

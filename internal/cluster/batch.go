@@ -10,7 +10,8 @@ import (
 // Cluster assigns every document to a story and returns the story keys in
 // input order. Features are extracted on up to workers goroutines; the
 // assignment runs in publication-time order (model.Chronological), then the
-// repair pass. The result does not depend on workers.
+// links are judged again with every article's final neighbours (Relink).
+// The result does not depend on workers.
 func Cluster(docs []Doc, p Params, workers int) []string {
 	fs := make([]Features, len(docs))
 	parallel.For(len(docs), workers, func(i int) { fs[i] = Extract(docs[i].Title, docs[i].Text, p) })
@@ -20,14 +21,14 @@ func Cluster(docs []Doc, p Params, workers int) []string {
 	}
 	a := NewAssigner(p)
 	a.Prime(fs)
-	order := model.Chronological(times)
-	for _, i := range order {
-		a.Assign(docs[i], fs[i])
+	pos := make([]int32, len(docs))
+	for _, i := range model.Chronological(times) {
+		pos[i] = a.Assign(docs[i], fs[i])
 	}
-	a.Repair(docs, fs, order)
+	a.Relink()
 	out := make([]string, len(docs))
-	for i, d := range docs {
-		out[i] = a.stories[a.root(a.storyOf[d.ID])].key
+	for i := range docs {
+		out[i] = a.Story(pos[i])
 	}
 	return out
 }

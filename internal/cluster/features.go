@@ -21,7 +21,8 @@ type Term struct {
 // Key, names included with their own keys.
 type Features struct {
 	Terms []Term
-	Names int // how many of Terms are names
+	Names int      // how many of Terms are names
+	Years []uint16 // the years (1900-2099) the text mentions, sorted
 }
 
 // nameSeed separates the key space of names from that of word stems.
@@ -45,6 +46,7 @@ func Extract(title, text string, p Params) Features {
 		f.Terms = append(f.Terms, Term{Key: k, W: float32(1 + math.Log(float64(c)))})
 	}
 	slices.SortFunc(f.Terms, func(a, b Term) int { return cmpKey(a.Key, b.Key) })
+	f.Years = years(title + "\n" + text)
 	return f
 }
 
@@ -142,4 +144,20 @@ func sentenceInitial(s string, i int) bool {
 		}
 	}
 	return true
+}
+
+// years returns the distinct years from 1900 to 2099 written in s.
+func years(s string) []uint16 {
+	var ys []uint16
+	words.Each(s, func(w []byte, _ words.Span) {
+		if len(w) != 4 || !(w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0') || w[2] < '0' || w[2] > '9' || w[3] < '0' || w[3] > '9' {
+			return
+		}
+		y := uint16(w[0]-'0')*1000 + uint16(w[1]-'0')*100 + uint16(w[2]-'0')*10 + uint16(w[3]-'0')
+		if !slices.Contains(ys, y) {
+			ys = append(ys, y)
+		}
+	})
+	slices.Sort(ys)
+	return ys
 }

@@ -49,6 +49,8 @@ func commands() []command {
 		{"search", "full-text search over stored articles", runSearch},
 		{"cluster", "copy status and story of every input article, in memory, as JSONL", runCluster},
 		{"copies", "detect copies among stored articles and list copy groups", runCopies},
+		{"stories", "list the stories of the stored articles", runStories},
+		{"story", "show one story and its reports", runStory},
 		{"eval", "score clustering against a labelled corpus (eval cluster FILE)", runEval},
 		{"bench", "measure throughput on a corpus (bench ingest PATH...)", runBench},
 	}

@@ -24,8 +24,10 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		return benchIngest(ctx, env, args[1:])
 	case "copies":
 		return benchCopies(ctx, env, args[1:])
+	case "cluster":
+		return benchCluster(ctx, env, args[1:])
 	}
-	return usagef("unknown benchmark %q (have: ingest, copies)", args[0])
+	return usagef("unknown benchmark %q (have: ingest, copies, cluster)", args[0])
 }
 
 const benchHelp = `Usage: sitrep bench BENCHMARK [flags] PATH...
@@ -35,7 +37,9 @@ reproduces them. Available:
   ingest   read PATH into a fresh database (text only, no later stages):
            articles/s and peak memory
   copies   copy detection on one core with an index growing to --n articles:
-           signatures/s, matches/s, cost per article at 10k, 100k, 1M`
+           signatures/s, matches/s, cost per article at 10k, 100k, 1M
+  cluster  story assignment on one core as the stream grows to --n articles:
+           articles/s, cost per article at 10k, 100k, 1M, peak memory`
 
 func benchIngest(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet("bench ingest", "sitrep bench ingest [flags] PATH...", `

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/source"
 )
 
@@ -32,12 +33,12 @@ always in their original's story.`, "")
 	if err != nil {
 		return err
 	}
-	res, stories := analyse(arts, *workers)
+	pipeline.Analyse(arts, *workers)
 	w := bufio.NewWriter(env.Stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for i, a := range arts {
-		line := clusterLine{ID: a.ID, Story: stories[i], CopyOf: res[i].CopyOf, CopyType: res[i].Type}
+	for _, a := range arts {
+		line := clusterLine{ID: a.ID, Story: a.Story, CopyOf: a.CopyOf, CopyType: a.CopyType}
 		if err := enc.Encode(line); err != nil {
 			return err
 		}

@@ -5,16 +5,16 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/sitrep/sitrep/internal/copies"
 	"github.com/sitrep/sitrep/internal/model"
-	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/pipeline"
 )
 
 func runCopies(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet("copies", "sitrep copies [flags]", `
 Detect copies among the stored articles (exact, near, partial and
 paraphrase), record each article's copy_of, copy_type and similarity in the
-store, and list the copy groups: each original with the articles that copy
+store (stories are worked out again too, as after ingest), and list the copy
+groups: each original with the articles that copy
 it, largest groups first.`,
 		"  SITREP_DB   database file (default ./sitrep.db)")
 	db := fs.String("db", dbPath(env), "database `file`")
@@ -33,23 +33,17 @@ it, largest groups first.`,
 		return err
 	}
 	defer st.Close()
-	var arts []*model.Article
-	if err := st.AllArticles(ctx, func(a *model.Article) error { arts = append(arts, a); return nil }); err != nil {
+	if _, err := pipeline.AnalyseStore(ctx, st, *workers); err != nil {
 		return err
 	}
-	docs := make([]copies.Doc, len(arts))
-	for i, a := range arts {
-		docs[i] = copies.Doc{ID: a.ID, Published: a.Published, Text: a.Text}
-	}
-	res := copies.Detect(docs, copies.DefaultParams(), *workers)
-	statuses := make([]store.CopyStatus, len(arts))
+	var arts []*model.Article
 	byID := map[string]*model.Article{}
-	for i, a := range arts {
-		statuses[i] = store.CopyStatus{ID: a.ID, CopyOf: res[i].CopyOf, CopyType: res[i].Type, Similarity: res[i].Similarity}
-		a.CopyOf, a.CopyType, a.CopySim, a.Text = res[i].CopyOf, res[i].Type, res[i].Similarity, ""
+	if err := st.AllArticles(ctx, func(a *model.Article) error {
+		a.Text = ""
+		arts = append(arts, a)
 		byID[a.ID] = a
-	}
-	if err := st.SetCopies(ctx, statuses); err != nil {
+		return nil
+	}); err != nil {
 		return err
 	}
 	groups := copyGroups(arts, byID)

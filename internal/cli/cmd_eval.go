@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/cluster"
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/source"
 )
 
@@ -49,7 +50,11 @@ over several stories). The label is read only for scoring.`, "")
 	if len(arts) == 0 {
 		return fmt.Errorf("eval cluster: no labelled articles in %v", paths)
 	}
-	_, pred := analyse(arts, *workers)
+	pipeline.Analyse(arts, *workers)
+	pred := make([]string, len(arts))
+	for i, a := range arts {
+		pred[i] = a.Story
+	}
 	sc := cluster.Score(gold, pred)
 	if *jsonOut {
 		return writeJSON(env.Stdout, sc)

@@ -20,12 +20,17 @@ any of these gzipped (.gz).
 
 Articles are keyed by id (given, else from the URL, else from the text), so
 ingesting the same input again changes nothing. Every bad record is reported
-on stderr with its file and line; the rest is ingested and the exit code is 1.`,
+on stderr with its file and line; the rest is ingested and the exit code is 1.
+
+When anything new or changed was stored, copies and stories are then worked
+out again over every stored article (see 'sitrep copies' and 'sitrep
+stories'); --no-analyse leaves that for later.`,
 		"  SITREP_DB   database file (default ./sitrep.db)")
 	db := fs.String("db", dbPath(env), "database `file`")
 	workers := fs.Int("workers", 0, "parsing workers (default: number of CPUs)")
 	batch := fs.Int("batch", 1000, "articles per transaction")
 	jsonOut := fs.Bool("json", false, "print the report as JSON")
+	noAnalyse := fs.Bool("no-analyse", false, "do not update copies and stories after ingesting")
 	paths, err := fs.parsePaths(env, args, "no input: give a file, a directory or - for stdin")
 	if err != nil {
 		return err
@@ -51,8 +56,16 @@ on stderr with its file and line; the rest is ingested and the exit code is 1.`,
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintln(env.Stderr, "sitrep ingest: stopped; every batch written is complete: run the same command again to finish")
 	}
+	var analysis *pipeline.AnalyseReport
+	if err == nil && rep.New+rep.Updated > 0 && !*noAnalyse {
+		ar, aerr := pipeline.AnalyseStore(ctx, st, *workers)
+		if aerr != nil {
+			return aerr
+		}
+		analysis = &ar
+	}
 	if err == nil || errors.Is(err, context.Canceled) {
-		if perr := printIngestReport(env, rep, *jsonOut); perr != nil {
+		if perr := printIngestReport(env, rep, analysis, *jsonOut); perr != nil {
 			return perr
 		}
 	}
@@ -65,19 +78,26 @@ on stderr with its file and line; the rest is ingested and the exit code is 1.`,
 	return nil
 }
 
-func printIngestReport(env *Env, rep pipeline.Report, asJSON bool) error {
+func printIngestReport(env *Env, rep pipeline.Report, analysis *pipeline.AnalyseReport, asJSON bool) error {
 	if asJSON {
-		return writeJSON(env.Stdout, ingestJSON(rep))
+		r := ingestJSON(rep)
+		r.Analysis = analysis
+		return writeJSON(env.Stdout, r)
 	}
 	_, err := fmt.Fprintf(env.Stdout, "%d new, %d updated, %d unchanged, %d failed (%s, %s articles/s)\n",
 		rep.New, rep.Updated, rep.Unchanged, rep.Failed, rep.Elapsed.Round(time.Millisecond), thousands(int(rep.PerSecond())))
+	if err == nil && analysis != nil {
+		_, err = fmt.Fprintf(env.Stdout, "%s stories, %s copies among %s stored articles (%s)\n",
+			thousands(analysis.Stories), thousands(analysis.Copies), thousands(analysis.Articles), analysis.Elapsed.Round(time.Millisecond))
+	}
 	return err
 }
 
 type ingestReport struct {
 	pipeline.Report
-	Seconds   float64 `json:"seconds"`
-	PerSecond float64 `json:"articles_per_second"`
+	Seconds   float64                 `json:"seconds"`
+	PerSecond float64                 `json:"articles_per_second"`
+	Analysis  *pipeline.AnalyseReport `json:"analysis,omitempty"`
 }
 
 func ingestJSON(r pipeline.Report) ingestReport {

@@ -342,3 +342,14 @@ func (a *Assigner) Relink() {
 		a.link(int32(i))
 	}
 }
+
+// Stories counts the stories so far.
+func (a *Assigner) Stories() int {
+	n := 0
+	for i := range a.docs {
+		if a.sets.find(int32(i)) == int32(i) {
+			n++
+		}
+	}
+	return n
+}

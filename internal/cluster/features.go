@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -73,46 +74,58 @@ func lead(text string, n int) string {
 }
 
 // countWords adds the stems of the content words of s to counts, and the
-// names found in s (each capitalised word inside a sentence, and each run of
-// them as one phrase) to counts and names.
+// names found in s (each word of a name, and each name of several words as
+// one phrase) to counts and names.
 func countWords(s string, weight float32, p Params, counts map[uint64]float32, names map[uint64]bool) {
-	var phrase []byte
-	var phraseLen int
-	flush := func() {
-		if phraseLen > 1 {
-			k := xxh3.HashSeed(phrase, nameSeed)
-			counts[k] += weight * p.NameBoost
-			names[k] = true
+	words.Each(s, func(w []byte, _ words.Span) {
+		if word := string(w); len(w) >= 2 && !words.Stop(word) {
+			counts[xxh3.HashString(words.Stem(word))] += weight
 		}
-		phrase, phraseLen = phrase[:0], 0
+	})
+	add := func(k uint64) {
+		counts[k] += weight * p.NameBoost
+		names[k] = true
+	}
+	for _, n := range Names(s) {
+		lower := strings.ToLower(n)
+		if strings.IndexByte(lower, ' ') > 0 {
+			add(xxh3.HashSeed([]byte(lower), nameSeed))
+		}
+		for _, w := range strings.Fields(lower) {
+			add(xxh3.HashSeed([]byte(w), nameSeed))
+		}
+	}
+}
+
+// Names returns the names written in s, in order, repeats included: runs
+// of capitalised words inside a sentence ("Sarah Palin", "Wasilla Bible
+// Church"), joined by single spaces. A capital at the start of a sentence
+// or line says nothing, so such words are left out.
+func Names(s string) []string {
+	var (
+		out    []string
+		phrase []string
+	)
+	flush := func() {
+		if len(phrase) > 0 {
+			out = append(out, strings.Join(phrase, " "))
+		}
+		phrase = phrase[:0]
 	}
 	prevEnd := 0
 	words.Each(s, func(w []byte, at words.Span) {
-		gap := s[prevEnd:at.Start]
+		if !onlySpaces(s[prevEnd:at.Start]) {
+			flush()
+		}
 		prevEnd = at.End
-		if !onlySpaces(gap) {
-			flush()
-		}
-		word := string(w)
-		if len(w) < 2 || words.Stop(word) {
+		if len(w) < 2 || words.Stop(string(w)) || calendar[string(w)] || !capitalised(s[at.Start:]) || sentenceInitial(s, at.Start) {
 			flush()
 			return
 		}
-		counts[xxh3.HashString(words.Stem(word))] += weight
-		if !capitalised(s[at.Start:]) || sentenceInitial(s, at.Start) {
-			flush()
-			return
-		}
-		k := xxh3.HashSeed(w, nameSeed)
-		counts[k] += weight * p.NameBoost
-		names[k] = true
-		if phraseLen > 0 {
-			phrase = append(phrase, ' ')
-		}
-		phrase = append(phrase, w...)
-		phraseLen++
+		phrase = append(phrase, s[at.Start:at.End])
 	})
 	flush()
+	return out
 }
 
 func onlySpaces(s string) bool {
@@ -160,4 +173,13 @@ func years(s string) []uint16 {
 	})
 	slices.Sort(ys)
 	return ys
+}
+
+// calendar words are capitalised but name no one.
+var calendar = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true,
+	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true,
 }

@@ -43,6 +43,7 @@ func (o Outcome) String() string {
 // ArticleQuery selects articles to list. Zero fields do not filter.
 type ArticleQuery struct {
 	Outlet string
+	Story  string
 	Since  time.Time
 	Until  time.Time
 	Limit  int // 0 means 50
@@ -71,6 +72,19 @@ type Hit struct {
 	Article *model.Article
 	Snippet string
 	Score   float64 // higher is better; comparable within one result list
+}
+
+// StoryQuery selects stories to list.
+type StoryQuery struct {
+	BySize bool // largest first; else most recently seen first
+	Limit  int  // 0 means 50
+	Offset int
+}
+
+// Membership places one stored article in a story.
+type Membership struct {
+	ID    string // the article
+	Story string // the story's ID
 }
 
 // CopyStatus is the copy-detection result of one stored article.
@@ -109,6 +123,18 @@ type Store interface {
 	// SetCopies records copy-detection results in one transaction. Ids that
 	// are not stored are ignored. It never changes an article's content hash.
 	SetCopies(ctx context.Context, statuses []CopyStatus) error
+
+	// ReplaceStories replaces every story with the given ones and records
+	// each article's story, in one transaction. Articles not in members keep
+	// no story; ids that are not stored are ignored.
+	ReplaceStories(ctx context.Context, stories []*model.Story, members []Membership) error
+
+	// Stories lists stories: most recently seen first (undated last), or
+	// largest first; ties by id.
+	Stories(ctx context.Context, q StoryQuery) ([]*model.Story, error)
+
+	// Story returns one story, or ErrNotFound.
+	Story(ctx context.Context, id string) (*model.Story, error)
 
 	// Count returns the number of stored articles.
 	Count(ctx context.Context) (int, error)

@@ -287,6 +287,9 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]*model.Ar
 	if q.Outlet != "" {
 		where, args = append(where, `outlet = ? COLLATE NOCASE`), append(args, q.Outlet)
 	}
+	if q.Story != "" {
+		where, args = append(where, `story = ?`), append(args, q.Story)
+	}
 	if !q.Since.IsZero() {
 		where, args = append(where, `published >= ?`), append(args, q.Since.UnixNano())
 	}

@@ -40,6 +40,19 @@ var migrations = []string{
 	CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
 		INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
 	END;`,
+	`CREATE TABLE stories (
+		id         TEXT PRIMARY KEY,
+		title      TEXT NOT NULL DEFAULT '',
+		first_seen INTEGER,
+		last_seen  INTEGER,
+		size       INTEGER NOT NULL,
+		outlets    TEXT NOT NULL DEFAULT '[]',
+		terms      TEXT NOT NULL DEFAULT '[]',
+		entities   TEXT NOT NULL DEFAULT '[]'
+	);
+	CREATE INDEX stories_last_seen ON stories(last_seen DESC, id);
+	CREATE INDEX stories_size ON stories(size DESC, id);
+	CREATE INDEX articles_story ON articles(story);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

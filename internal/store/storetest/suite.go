@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"BatchIsAtomic", testBatchAtomic},
 		{"CancelledContext", testCancelled},
 		{"SetCopiesAndAllArticles", testSetCopies},
+		{"ReplaceStories", testStories},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -295,4 +296,53 @@ func testSetCopies(t *testing.T, st store.Store) {
 		t.Fatalf("AllArticles = %v", got)
 	}
 	wantOutcomes(t, put(t, st, b), store.Unchanged) // copy status is not content
+}
+
+func testStories(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	put(t, st, article("a", "A", "one", day(1)), article("b", "B", "two", day(2)), article("c", "C", "three", time.Time{}))
+	older := &model.Story{ID: "s-a", Title: "A", FirstSeen: day(1), LastSeen: day(2), Size: 2, Outlets: []string{"X", "Y"}, Terms: []string{"fire"}, Entities: []string{"Port"}}
+	undated := &model.Story{ID: "s-c", Title: "C", Size: 1, Outlets: []string{}, Terms: []string{}, Entities: []string{}}
+	first := []store.Membership{{ID: "a", Story: "s-a"}, {ID: "b", Story: "s-a"}, {ID: "c", Story: "s-c"}, {ID: "missing", Story: "s-a"}}
+	if err := st.ReplaceStories(ctx, []*model.Story{undated, older}, first); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Story(ctx, "s-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(older) {
+		t.Fatalf("Story = %+v, want %+v", got, older)
+	}
+	list := func(q store.StoryQuery) string {
+		ss, err := st.Stories(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, s := range ss {
+			ids = append(ids, s.ID)
+		}
+		return strings.Join(ids, " ")
+	}
+	if got := list(store.StoryQuery{}); got != "s-a s-c" {
+		t.Fatalf("by recency: %s", got)
+	}
+	if got := list(store.StoryQuery{BySize: true, Offset: 1}); got != "s-c" {
+		t.Fatalf("by size, offset 1: %s", got)
+	}
+	members, err := st.Articles(ctx, store.ArticleQuery{Story: "s-a"})
+	if err != nil || len(members) != 2 || members[0].Story != "s-a" {
+		t.Fatalf("members of s-a: %v, %v", members, err)
+	}
+	// Replacing drops stories and memberships no longer given.
+	if err := st.ReplaceStories(ctx, []*model.Story{undated}, []store.Membership{{ID: "c", Story: "s-c"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Story(ctx, "s-a"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("replaced story still found: %v", err)
+	}
+	if a, _ := st.Article(ctx, "a"); a == nil || a.Story != "" {
+		t.Fatalf("article a keeps story %v", a)
+	}
 }

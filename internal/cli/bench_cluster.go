@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/cluster"
+)
+
+func benchCluster(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet("bench cluster", "sitrep bench cluster [flags] PATH...", `
+Measure story assignment on one core as a stream grows to --n articles: the
+articles of PATH, then variants of them (every seventh word replaced, as in
+'bench copies'), one every --every of stream time. Each article's features
+are extracted and it is assigned online, with document frequencies counted
+as the stream goes (no priming). Prints articles per second for extraction
+and assignment, the assignment cost per article at each power of ten, the
+number of stories and the peak resident memory.`, "")
+	n := fs.Int("n", 1_000_000, "articles in the stream")
+	every := fs.Duration("every", 30*time.Second, "stream time between two articles")
+	jsonOut := fs.Bool("json", false, "print the figures as JSON")
+	paths, err := fs.parsePaths(env, args, "no input to benchmark")
+	if err != nil {
+		return err
+	}
+	base, _, err := readArticles(ctx, env, "bench cluster", paths)
+	if err != nil {
+		return err
+	}
+	if len(base) == 0 {
+		return fmt.Errorf("no articles in %s", strings.Join(paths, " "))
+	}
+	p := cluster.DefaultParams()
+	a := cluster.NewAssigner(p)
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	var (
+		extractTime, assignTime time.Duration
+		points                  []clusterPoint
+		lastAssign              time.Duration
+		lastN                   int
+	)
+	next := 10_000
+	for i := 0; i < *n; i++ {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		b := base[i%len(base)]
+		d := cluster.Doc{ID: fmt.Sprint(i), Published: start.Add(time.Duration(i) * *every), Title: b.Title, Text: variant(b.Text, i/len(base))}
+		t0 := time.Now()
+		f := cluster.Extract(d.Title, d.Text, p)
+		t1 := time.Now()
+		a.Assign(d, f)
+		t2 := time.Now()
+		extractTime += t1.Sub(t0)
+		assignTime += t2.Sub(t1)
+		if i+1 == next || i+1 == *n {
+			points = append(points, clusterPoint{
+				Articles:     i + 1,
+				AssignMicros: float64((assignTime - lastAssign).Microseconds()) / float64(i+1-lastN),
+				Stories:      a.Stories(),
+			})
+			lastAssign, lastN = assignTime, i+1
+			next *= 10
+		}
+	}
+	res := clusterBench{
+		Articles: *n, Stories: a.Stories(),
+		ExtractPerSec: float64(*n) / extractTime.Seconds(),
+		AssignPerSec:  float64(*n) / assignTime.Seconds(),
+		PerCorePerSec: float64(*n) / (extractTime + assignTime).Seconds(),
+		Curve:         points, PeakRSSMiB: peakRSSMiB(),
+		Platform: runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH,
+		Command:  "sitrep bench cluster " + strings.Join(args, " "),
+	}
+	if *jsonOut {
+		return writeJSON(env.Stdout, res)
+	}
+	fmt.Fprintf(env.Stdout, "cluster: %s articles on one core: %s extractions/s, %s assignments/s, %s articles/s together; %s stories\n",
+		thousands(res.Articles), thousands(int(res.ExtractPerSec)), thousands(int(res.AssignPerSec)), thousands(int(res.PerCorePerSec)), thousands(res.Stories))
+	fmt.Fprintln(env.Stdout, "articles    assign µs/article (since previous row)   stories")
+	for _, pt := range points {
+		fmt.Fprintf(env.Stdout, "%-11s %-40.2f %s\n", thousands(pt.Articles), pt.AssignMicros, thousands(pt.Stories))
+	}
+	fmt.Fprintf(env.Stdout, "peak RSS %.0f MiB; %s\ncommand: %s\n", res.PeakRSSMiB, res.Platform, res.Command)
+	return nil
+}
+
+type clusterPoint struct {
+	Articles     int     `json:"articles"`
+	AssignMicros float64 `json:"assign_us_per_article"`
+	Stories      int     `json:"stories"`
+}
+
+type clusterBench struct {
+	Articles      int            `json:"articles"`
+	Stories       int            `json:"stories"`
+	ExtractPerSec float64        `json:"extractions_per_second"`
+	AssignPerSec  float64        `json:"assignments_per_second"`
+	PerCorePerSec float64        `json:"articles_per_second_per_core"`
+	Curve         []clusterPoint `json:"curve"`
+	PeakRSSMiB    float64        `json:"peak_rss_mib"`
+	Platform      string         `json:"platform"`
+	Command       string         `json:"command"`
+}

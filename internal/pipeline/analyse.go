@@ -1,0 +1,96 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/cluster"
+	"github.com/sitrep/sitrep/internal/copies"
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// Analyse runs the whole-collection stages over articles in memory: copy
+// detection, then story clustering. It sets each article's CopyOf,
+// CopyType, CopySim and Story, and returns the stories, largest first.
+// The result does not depend on workers.
+func Analyse(arts []*model.Article, workers int) []*model.Story {
+	docs := make([]copies.Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = copies.Doc{ID: a.ID, Published: a.Published, Text: a.Text}
+	}
+	res := copies.Detect(docs, copies.DefaultParams(), workers)
+	cdocs := make([]cluster.Doc, len(arts))
+	for i, a := range arts {
+		a.CopyOf, a.CopyType, a.CopySim = res[i].CopyOf, res[i].Type, res[i].Similarity
+		cdocs[i] = cluster.Doc{ID: a.ID, Published: a.Published, Title: a.Title, Text: a.Text, CopyOf: a.CopyOf}
+	}
+	p := cluster.DefaultParams()
+	keys := cluster.Cluster(cdocs, p, workers)
+	for i, a := range arts {
+		a.Story = keys[i]
+	}
+	return summarize(arts, p.Background)
+}
+
+// summarize builds the story records from articles with Story set.
+func summarize(arts []*model.Article, bg *cluster.Background) []*model.Story {
+	times := make([]time.Time, len(arts))
+	for i, a := range arts {
+		times[i] = a.Published
+	}
+	members := map[string][]cluster.Member{}
+	var order []string
+	for _, i := range model.Chronological(times) {
+		a := arts[i]
+		if members[a.Story] == nil {
+			order = append(order, a.Story)
+		}
+		members[a.Story] = append(members[a.Story], cluster.Member{Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: a.Published})
+	}
+	out := make([]*model.Story, len(order))
+	for i, id := range order {
+		out[i] = cluster.Summarize(id, members[id], bg)
+	}
+	return out
+}
+
+// AnalyseReport says what AnalyseStore found.
+type AnalyseReport struct {
+	Articles int           `json:"articles"`
+	Copies   int           `json:"copies"`
+	Stories  int           `json:"stories"`
+	Elapsed  time.Duration `json:"elapsed_ns"`
+}
+
+// AnalyseStore runs Analyse over every stored article and records the
+// copy statuses and stories, replacing earlier ones. Articles are taken in
+// publication order, so adding later reports leaves earlier stories' keys
+// as they were unless the new reports join or bridge them.
+func AnalyseStore(ctx context.Context, st store.Store, workers int) (AnalyseReport, error) {
+	start := time.Now()
+	var arts []*model.Article
+	if err := st.AllArticles(ctx, func(a *model.Article) error { arts = append(arts, a); return nil }); err != nil {
+		return AnalyseReport{}, err
+	}
+	stories := Analyse(arts, workers)
+	statuses := make([]store.CopyStatus, len(arts))
+	members := make([]store.Membership, len(arts))
+	rep := AnalyseReport{Articles: len(arts), Stories: len(stories)}
+	for i, a := range arts {
+		statuses[i] = store.CopyStatus{ID: a.ID, CopyOf: a.CopyOf, CopyType: a.CopyType, Similarity: a.CopySim}
+		members[i] = store.Membership{ID: a.ID, Story: a.Story}
+		if a.CopyOf != "" {
+			rep.Copies++
+		}
+	}
+	if err := st.SetCopies(ctx, statuses); err != nil {
+		return rep, fmt.Errorf("analyse: %w", err)
+	}
+	if err := st.ReplaceStories(ctx, stories, members); err != nil {
+		return rep, fmt.Errorf("analyse: %w", err)
+	}
+	rep.Elapsed = time.Since(start)
+	return rep, nil
+}

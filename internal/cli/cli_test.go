@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -217,8 +219,68 @@ func TestClusterContract(t *testing.T) {
 	if syn.CopyType != "near" || orig.ID == "" || orig.CopyOf != "" || orig.Story != syn.Story {
 		t.Errorf("syndicated copy: %+v, original %+v", syn, orig)
 	}
-	if c := byID["northern-wire-8841"]; c.CopyOf != "" {
-		t.Errorf("independent report marked as copy: %+v", c)
+	if c := byID["northern-wire-8841"]; c.CopyOf != "" || c.Story != orig.Story {
+		t.Errorf("independent report of the fire: %+v, want no copy, story %s", c, orig.Story)
+	}
+	if c := byID["valley-courier-2025-0312-bridge-vote"]; c.Story == orig.Story {
+		t.Errorf("bridge vote put in the fire's story %s", c.Story)
+	}
+}
+
+func TestStoriesCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "st.db")
+	r := run(t, db, "stories")
+	if r.code != 0 || !strings.Contains(r.stdout, "no stories yet") {
+		t.Fatalf("stories on an empty store: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, db, "ingest", examples(t))
+	if !strings.Contains(r.stdout, "2 stories, 1 copies among 6 stored articles") {
+		t.Fatalf("ingest report: %q", r.stdout)
+	}
+	r = run(t, db, "stories", "--by-size", "--json")
+	var stories []struct {
+		ID, Title string
+		Size      int
+		Outlets   []string
+		Entities  []string
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &stories); err != nil || len(stories) != 2 {
+		t.Fatalf("stories --json: %v %q", err, r.stdout)
+	}
+	fire := stories[0]
+	if fire.Size != 5 || len(fire.Outlets) != 4 || !strings.Contains(fire.Title, "Port Calder") || !slices.Contains(fire.Entities, "Northern Ember") {
+		t.Errorf("fire story = %+v", fire)
+	}
+	r = run(t, db, "story", fire.ID)
+	if r.code != 0 || !strings.Contains(r.stdout, "near copy of") || strings.Count(r.stdout, "Northern Wire") < 2 {
+		t.Errorf("story %s: %d\n%s%s", fire.ID, r.code, r.stdout, r.stderr)
+	}
+	if r = run(t, db, "story", "s-nope"); r.code != 1 || !strings.Contains(r.stderr, "not found") {
+		t.Errorf("unknown story: %d %q", r.code, r.stderr)
+	}
+}
+
+func TestEvalCluster(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "l.jsonl")
+	var b strings.Builder
+	for i, text := range []string{
+		"A fire broke out aboard the cargo ship Northern Ember at Port Calder on Friday; twelve crew were rescued.",
+		"Twelve crew were rescued from the cargo ship Northern Ember after fire broke out at Port Calder.",
+		"The Halvik council approved the toll-free bridge plan by seven votes to four on Wednesday evening.",
+	} {
+		fmt.Fprintf(&b, `{"id":"d%d","text":%q,"story":"%c"}`+"\n", i, text, "aab"[i])
+	}
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "eval", "cluster", "--json", p)
+	var sc struct{ BCubedF float64 }
+	if err := json.Unmarshal([]byte(r.stdout), &sc); err != nil || sc.BCubedF != 1 {
+		t.Fatalf("eval cluster: %v %q %q", err, r.stdout, r.stderr)
+	}
+	if r = run(t, "", "eval", "nothing"); r.code != 2 {
+		t.Errorf("eval nothing: %d", r.code)
 	}
 }
 

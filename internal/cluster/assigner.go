@@ -35,7 +35,8 @@ type Assigner struct {
 	docs     []member
 	byID     map[string]int32
 	postings map[uint64][]posting
-	acc      map[int32]float32 // scratch: partial scores of one query
+	acc      []float32 // scratch: partial scores of one query, by article
+	touched  []int32   // scratch: the articles acc holds scores for
 	sets     unionFind
 }
 
@@ -66,7 +67,6 @@ func NewAssigner(p Params) *Assigner {
 		df:       map[uint64]float32{},
 		byID:     map[string]int32{},
 		postings: map[uint64][]posting{},
-		acc:      map[int32]float32{},
 	}
 }
 
@@ -177,19 +177,26 @@ func (a *Assigner) Len() int { return len(a.docs) }
 // theirs.
 func (a *Assigner) findNeighbours(n int32) {
 	m := &a.docs[n]
-	clear(a.acc)
+	if len(a.acc) < len(a.docs) {
+		a.acc = append(a.acc, make([]float32, len(a.docs)-len(a.acc))...)
+	}
+	a.touched = a.touched[:0]
 	for _, t := range heaviest(m.vec, a.p.QueryTerms) {
 		post := a.postings[t.Key]
 		for i := len(post) - 1; i >= 0 && i >= len(post)-a.p.MaxPosting; i-- {
-			a.acc[post[i].doc] += t.W * post[i].w
+			d := post[i].doc
+			if a.acc[d] == 0 {
+				a.touched = append(a.touched, d)
+			}
+			a.acc[d] += t.W * post[i].w
 		}
 	}
-	cands := make([]neighbour, 0, len(a.acc))
-	for d, s := range a.acc {
-		cands = append(cands, neighbour{d, s})
+	cands := make([]neighbour, len(a.touched))
+	for i, d := range a.touched {
+		cands[i] = neighbour{d, a.acc[d]}
+		a.acc[d] = 0
 	}
-	slices.SortFunc(cands, nearer)
-	cands = cands[:min(len(cands), a.p.Candidates)]
+	cands = best(cands, a.p.Candidates)
 	for _, c := range cands {
 		o := &a.docs[c.doc]
 		sim := a.similarity(m, o)
@@ -253,6 +260,21 @@ func nearer(x, y neighbour) int {
 		return 1
 	}
 	return int(x.doc - y.doc)
+}
+
+// best returns the k nearest of cands (all of them when fewer), nearest
+// first, reordering cands.
+func best(cands []neighbour, k int) []neighbour {
+	if len(cands) > 4*k {
+		// Keep the k best in one pass over a bounded sorted window.
+		top := make([]neighbour, 0, k)
+		for _, c := range cands {
+			top = offer(top, c, k)
+		}
+		return top
+	}
+	slices.SortFunc(cands, nearer)
+	return cands[:min(len(cands), k)]
 }
 
 // offer inserts c into the sorted list near if it is among the k nearest.

@@ -39,7 +39,7 @@ func DefaultParams() Params {
 		IndexTerms:  30,
 		QueryTerms:  20,
 		MaxPosting:  200,
-		Candidates:  40,
+		Candidates:  20,
 		Neighbours:  6,
 		Links:       3,
 		SharedMin:   2,

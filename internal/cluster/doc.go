@@ -1,11 +1,14 @@
-// Package cluster groups reports of the same event into stories: online,
-// in publication-time order, each article compared with the recent stories
-// that share its most telling terms and names (a windowed inverted index),
-// and joined to the best one when the content similarity, corrected for the
-// time gap, clears a fixed threshold. Copies join their original's story,
-// so a copy group is never split. A deterministic repair pass then moves
-// articles that fit another story better and merges stories that describe
-// one event.
+// Package cluster groups reports of the same event into stories, online, in
+// publication-time order. Each article is a TF-IDF vector over stemmed
+// words and names; an inverted index finds the earlier articles sharing its
+// heaviest terms, and every article keeps its nearest neighbours (earlier
+// articles take a later one into their lists when it is nearer). Two
+// articles are linked when one is among the other's nearest, they are
+// similar enough once the time gap and conflicting years are counted, and
+// they share nearest neighbours (or both sit in a sparse neighbourhood).
+// Stories are the connected groups of links; copies join their original's
+// story, so a copy group is never split. Summarize describes a story;
+// Score compares a clustering with a gold one (B-cubed and pairwise).
 //
 // The package is pure: documents in, story keys and summaries out. It does
 // not read or write the store.

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -106,7 +107,7 @@ func (a *Assigner) vector(f *Features) []Term {
 	if n := a.p.VectorTerms; n > 0 && len(v) > n {
 		slices.SortFunc(v, byWeight)
 		v = v[:n]
-		slices.SortFunc(v, func(a, b Term) int { return cmpKey(a.Key, b.Key) })
+		slices.SortFunc(v, func(a, b Term) int { return cmp.Compare(a.Key, b.Key) })
 	}
 	var n2 float64
 	for _, t := range v {
@@ -130,7 +131,7 @@ func byWeight(a, b Term) int {
 		}
 		return 1
 	}
-	return cmpKey(a.Key, b.Key)
+	return cmp.Compare(a.Key, b.Key)
 }
 
 // heaviest returns the n heaviest terms of v, heaviest first.

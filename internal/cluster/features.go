@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -46,19 +47,9 @@ func Extract(title, text string, p Params) Features {
 		}
 		f.Terms = append(f.Terms, Term{Key: k, W: float32(1 + math.Log(float64(c)))})
 	}
-	slices.SortFunc(f.Terms, func(a, b Term) int { return cmpKey(a.Key, b.Key) })
+	slices.SortFunc(f.Terms, func(a, b Term) int { return cmp.Compare(a.Key, b.Key) })
 	f.Years = years(title + "\n" + text)
 	return f
-}
-
-func cmpKey(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // lead returns the first n words of text (as a prefix of it).

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -108,7 +109,7 @@ func topWords(stems map[string]*storyWord, bg *Background) []string {
 	}
 	slices.SortFunc(all, func(a, b scored) int {
 		if a.score != b.score {
-			return cmpFloat(b.score, a.score)
+			return cmp.Compare(b.score, a.score)
 		}
 		return strings.Compare(a.word, b.word)
 	})
@@ -127,16 +128,6 @@ func mostUsed(forms map[string]int) string {
 		}
 	}
 	return best
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // topNames returns the names the most members mention (at least two when

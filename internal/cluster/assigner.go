@@ -157,8 +157,9 @@ func (a *Assigner) Assign(d Doc, f Features) int32 {
 	}
 	m := member{id: d.ID, at: d.Published, vec: a.vector(&f), years: f.Years, orig: -1}
 	a.docs = append(a.docs, m)
-	a.findNeighbours(n)
-	a.index(n)
+	top := heaviest(m.vec, max(a.p.QueryTerms, a.p.IndexTerms))
+	a.findNeighbours(n, top[:min(len(top), a.p.QueryTerms)])
+	a.index(n, top[:min(len(top), a.p.IndexTerms)])
 	a.linkAround(n)
 	return n
 }
@@ -174,15 +175,15 @@ func (a *Assigner) Story(n int32) string {
 func (a *Assigner) Len() int { return len(a.docs) }
 
 // findNeighbours scores the earlier articles sharing index terms with
-// article n, then keeps the nearest as n's neighbours and offers n to
+// article n (query: its heaviest terms), then keeps the nearest as n's neighbours and offers n to
 // theirs.
-func (a *Assigner) findNeighbours(n int32) {
+func (a *Assigner) findNeighbours(n int32, query []Term) {
 	m := &a.docs[n]
 	if len(a.acc) < len(a.docs) {
 		a.acc = append(a.acc, make([]float32, len(a.docs)-len(a.acc))...)
 	}
 	a.touched = a.touched[:0]
-	for _, t := range heaviest(m.vec, a.p.QueryTerms) {
+	for _, t := range query {
 		post := a.postings[t.Key]
 		for i := len(post) - 1; i >= 0 && i >= len(post)-a.p.MaxPosting; i-- {
 			d := post[i].doc
@@ -289,8 +290,8 @@ func offer(near []neighbour, c neighbour, k int) []neighbour {
 }
 
 // index adds article n to the postings of its heaviest terms.
-func (a *Assigner) index(n int32) {
-	for _, t := range heaviest(a.docs[n].vec, a.p.IndexTerms) {
+func (a *Assigner) index(n int32, heaviest []Term) {
+	for _, t := range heaviest {
 		a.postings[t.Key] = append(a.postings[t.Key], posting{n, t.W})
 	}
 }

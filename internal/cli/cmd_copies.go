@@ -33,18 +33,14 @@ it, largest groups first.`,
 		return err
 	}
 	defer st.Close()
-	if _, err := pipeline.AnalyseStore(ctx, st, *workers); err != nil {
+	_, arts, err := pipeline.AnalyseStore(ctx, st, *workers)
+	if err != nil {
 		return err
 	}
-	var arts []*model.Article
 	byID := map[string]*model.Article{}
-	if err := st.AllArticles(ctx, func(a *model.Article) error {
+	for _, a := range arts {
 		a.Text = ""
-		arts = append(arts, a)
 		byID[a.ID] = a
-		return nil
-	}); err != nil {
-		return err
 	}
 	groups := copyGroups(arts, byID)
 	if *lim > 0 && len(groups) > *lim {

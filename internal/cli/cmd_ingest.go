@@ -58,7 +58,7 @@ stories'); --no-analyse leaves that for later.`,
 	}
 	var analysis *pipeline.AnalyseReport
 	if err == nil && rep.New+rep.Updated > 0 && !*noAnalyse {
-		ar, aerr := pipeline.AnalyseStore(ctx, st, *workers)
+		ar, _, aerr := pipeline.AnalyseStore(ctx, st, *workers)
 		if aerr != nil {
 			return aerr
 		}

@@ -65,14 +65,15 @@ type AnalyseReport struct {
 }
 
 // AnalyseStore runs Analyse over every stored article and records the
-// copy statuses and stories, replacing earlier ones. Articles are taken in
+// copy statuses and stories, replacing earlier ones. It returns the
+// articles as analysed, text included. Articles are taken in
 // publication order, so adding later reports leaves earlier stories' keys
 // as they were unless the new reports join or bridge them.
-func AnalyseStore(ctx context.Context, st store.Store, workers int) (AnalyseReport, error) {
+func AnalyseStore(ctx context.Context, st store.Store, workers int) (AnalyseReport, []*model.Article, error) {
 	start := time.Now()
 	var arts []*model.Article
 	if err := st.AllArticles(ctx, func(a *model.Article) error { arts = append(arts, a); return nil }); err != nil {
-		return AnalyseReport{}, err
+		return AnalyseReport{}, nil, err
 	}
 	stories := Analyse(arts, workers)
 	statuses := make([]store.CopyStatus, len(arts))
@@ -86,11 +87,11 @@ func AnalyseStore(ctx context.Context, st store.Store, workers int) (AnalyseRepo
 		}
 	}
 	if err := st.SetCopies(ctx, statuses); err != nil {
-		return rep, fmt.Errorf("analyse: %w", err)
+		return rep, nil, fmt.Errorf("analyse: %w", err)
 	}
 	if err := st.ReplaceStories(ctx, stories, members); err != nil {
-		return rep, fmt.Errorf("analyse: %w", err)
+		return rep, nil, fmt.Errorf("analyse: %w", err)
 	}
 	rep.Elapsed = time.Since(start)
-	return rep, nil
+	return rep, arts, nil
 }

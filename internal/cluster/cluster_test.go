@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -58,18 +57,10 @@ func TestECBPlus(t *testing.T) {
 }
 
 func TestSeedsOneStory(t *testing.T) {
-	dir := corpustest.Shared(t, "seeds")
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(paths) != 2 {
-		t.Fatalf("want the two seed reports, found %v", paths)
-	}
+	names, texts := corpustest.Seeds(t)
 	var docs []Doc
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, Doc{ID: filepath.Base(p), Text: string(b)})
+	for i := range names {
+		docs = append(docs, Doc{ID: names[i], Text: texts[i]})
 	}
 	if got := Cluster(docs, DefaultParams(), 1); got[0] != got[1] {
 		t.Fatalf("seeds in two stories: %v", got)

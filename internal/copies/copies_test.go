@@ -2,8 +2,6 @@ package copies
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -87,15 +85,10 @@ func TestWorkersDoNotChangeResults(t *testing.T) {
 }
 
 func TestSeedsAreNotCopies(t *testing.T) {
-	dir := corpustest.Shared(t, "seeds")
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	names, texts := corpustest.Seeds(t)
 	var docs []Doc
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, Doc{ID: filepath.Base(p), Text: string(b)})
+	for i := range names {
+		docs = append(docs, Doc{ID: names[i], Text: texts[i]})
 	}
 	for _, r := range Detect(docs, DefaultParams(), 1) {
 		if r.CopyOf != "" {

@@ -73,3 +73,22 @@ func moduleRoot() (string, error) {
 		dir = parent
 	}
 }
+
+// Seeds returns the file names and texts of the two founding reports
+// (shared/seeds/*.txt), in name order, skipping or failing as Shared does
+// and failing when there are not exactly two.
+func Seeds(t testing.TB) (names, texts []string) {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(Shared(t, "seeds"), "*.txt"))
+	if err != nil || len(paths) != 2 {
+		t.Fatalf("want the two seed reports, found %v (%v)", paths, err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, texts = append(names, filepath.Base(p)), append(texts, string(b))
+	}
+	return names, texts
+}

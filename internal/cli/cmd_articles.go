@@ -21,12 +21,9 @@ their id, time, outlet and title. Use 'sitrep show ID' to read one.`,
 	lim := fs.Int("limit", 50, "at most `n` articles")
 	offset := fs.Int("offset", 0, "skip the first `n` articles")
 	jsonOut := fs.Bool("json", false, "print JSON (an array of articles, without text)")
-	rest, err := fs.parse(env, args)
+	err := fs.parseNone(env, args)
 	if err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	q := store.ArticleQuery{Outlet: *outlet, Limit: *lim, Offset: *offset}
 	if q.Since, err = parseDay("since", *since); err != nil {

@@ -21,12 +21,8 @@ it, largest groups first.`,
 	workers := fs.Int("workers", 0, "workers for signatures (default: number of CPUs)")
 	lim := fs.Int("limit", 50, "list at most `n` groups (0: all)")
 	jsonOut := fs.Bool("json", false, "print the groups as JSON")
-	rest, err := fs.parse(env, args)
-	if err != nil {
+	if err := fs.parseNone(env, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {

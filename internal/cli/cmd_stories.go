@@ -24,12 +24,8 @@ ID' lists one story's reports.`,
 	lim := fs.Int("limit", 50, "at most `n` stories")
 	offset := fs.Int("offset", 0, "skip the first `n` stories")
 	jsonOut := fs.Bool("json", false, "print JSON (an array of stories)")
-	rest, err := fs.parse(env, args)
-	if err != nil {
+	if err := fs.parseNone(env, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {

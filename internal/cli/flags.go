@@ -38,6 +38,15 @@ func (fs *flagSet) printHelp(w io.Writer) {
 
 // parse accepts flags before, between and after positional arguments
 // ("sitrep ingest a.jsonl --db x.db") and returns the positional ones.
+// parseNone parses flags for a command that takes no other arguments.
+func (fs *flagSet) parseNone(env *Env, args []string) error {
+	rest, err := fs.parse(env, args)
+	if err == nil && len(rest) > 0 {
+		err = usagef("unexpected argument %q", rest[0])
+	}
+	return err
+}
+
 func (fs *flagSet) parse(env *Env, args []string) ([]string, error) {
 	var pos []string
 	for {

@@ -14,17 +14,19 @@ import (
 
 func runEval(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
-		fmt.Fprint(env.Stdout, "usage: sitrep eval cluster [flags] FILE...\n\nMeasure sitrep against a labelled corpus. Run 'sitrep eval cluster -help' for details.\n")
+		fmt.Fprint(env.Stdout, "usage: sitrep eval cluster|extract [flags] PATH...\n\nMeasure sitrep against a labelled corpus:\n  cluster FILE   story clustering against a story label (B-cubed, pairwise)\n  extract DIR    article extraction against a benchmark's article bodies\nRun 'sitrep eval cluster -help' or 'sitrep eval extract -help' for details.\n")
 		if len(args) == 0 {
-			return usagef("eval: name what to evaluate: cluster")
+			return usagef("eval: name what to evaluate: cluster or extract")
 		}
 		return nil
 	}
 	switch args[0] {
 	case "cluster":
 		return runEvalCluster(ctx, env, args[1:])
+	case "extract":
+		return runEvalExtract(env, args[1:])
 	}
-	return usagef("eval: unknown evaluation %q (want cluster)", args[0])
+	return usagef("eval: unknown evaluation %q (want cluster or extract)", args[0])
 }
 
 func runEvalCluster(ctx context.Context, env *Env, args []string) error {

@@ -8,17 +8,17 @@ import (
 
 var (
 	// ruleRe is a separator line: dashes, bullets, asterisks.
-	ruleRe = regexp.MustCompile(`^[\s\-–—_*•·=~#]+$`)
+	ruleRe = regexp.MustCompile(`^[\s\p{Zs}\-–—_*•·=~#]+$`)
 	// promoTimeRe is a video promo's duration and source: "02:31 - Source: CNN".
 	promoTimeRe = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—]\s*Source:\s*(.+?)\s*$`)
 	// markerRe is an outlet marker alone on a line: "CNN —", "(CNN) –".
-	markerRe = regexp.MustCompile(`^\(?([A-Z][\p{L}.&'’ ]{0,40}?)\)?\s*[—–-]{1,2}\s*$`)
+	markerRe = regexp.MustCompile(`^\(?([A-Z][\p{L}.&'’ ]{0,40}?)\)?[\s\p{Zs}]*[—–-]{1,2}[\s\p{Zs}]*$`)
 	// markerLeadRe is an outlet marker opening a paragraph: "(CNN) — The …".
-	markerLeadRe = regexp.MustCompile(`^\(?([A-Z][\p{L}.&'’ ]{0,40}?)\)?\s+[—–]\s+`)
+	markerLeadRe = regexp.MustCompile(`^\(?([A-Z][\p{L}.&'’ ]{0,40}?)\)?[\s\p{Zs}]+[—–][\s\p{Zs}]+`)
 	// datelineRe is a dateline opening the first paragraph: a place in
 	// capitals, optionally a state or country, optionally a wire in
 	// parentheses, then a dash: "BAGHDAD –", "ST. JOSEPH, Mich. (AP) —".
-	datelineRe = regexp.MustCompile(`^((?:[A-Z][A-Z.'’\-]*\s?){1,5}[A-Z.]?)(,\s*[A-Z][\p{L}.]*(?:\s[A-Z][\p{L}.]*)?)?\s*(?:\(([^)]{1,30})\))?\s*[—–-]{1,2}\s+`)
+	datelineRe = regexp.MustCompile(`^((?:[A-Z][A-Z.'’\-]*\s?){1,5}[A-Z.]?)(,\s*[A-Z][\p{L}.]*(?:\s[A-Z][\p{L}.]*)?)?\s*(?:\(([^)]{1,30})\))?[\s\p{Zs}]*[—–-]{1,2}[\s\p{Zs}]+`)
 	// captionRes are photo captions and credits.
 	captionRes = []*regexp.Regexp{
 		regexp.MustCompile(`\((?:Photo|Photograph|Picture|Image|Credit|Video)s?(?:\s+by|:)[^)]*\)\s*$`),
@@ -65,9 +65,15 @@ func (c *cleaner) remove(kind, text string) {
 	}
 }
 
+// signal records an outlet name met in the text. A name caught with words
+// before it ("Washington. The Washington Post") is tried without them.
 func (c *cleaner) signal(strength int, name string) {
-	if o, ok := LookupOutlet(name); ok {
-		c.signals = append(c.signals, signal{strength, o.Name})
+	words := strings.Fields(name)
+	for i := range words {
+		if o, ok := LookupOutlet(strings.Join(words[i:], " ")); ok {
+			c.signals = append(c.signals, signal{strength, o.Name})
+			return
+		}
 	}
 }
 

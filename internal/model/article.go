@@ -24,6 +24,9 @@ type Article struct {
 	SourceFormat string    `json:"source_format,omitempty"`
 	Credits      []string  `json:"credits,omitempty"`
 	Dateline     string    `json:"dateline,omitempty"`
+	// Removed is what cleanup took out of the body (captions, promos,
+	// markers, rules, prompts), kept so nothing of the input is lost.
+	Removed []Removed `json:"removed,omitempty"`
 
 	// Hash identifies the content: two articles with the same hash carry the
 	// same fields. Stores use it to tell unchanged re-ingests from updates.
@@ -33,6 +36,12 @@ type Article struct {
 	CopyType string  `json:"copy_type,omitempty"`
 	CopySim  float64 `json:"copy_similarity,omitempty"`
 	Story    string  `json:"story,omitempty"`
+}
+
+// Removed is one piece of input text the cleanup took out of the body.
+type Removed struct {
+	Kind string `json:"kind"` // caption, promo, prompt, marker, dateline, rule, credit, signoff, headline, byline, boilerplate
+	Text string `json:"text"`
 }
 
 // Copy types, as written to Article.CopyType.
@@ -107,7 +116,7 @@ func (a *Article) ContentHash() string {
 	if !a.Published.IsZero() {
 		pub = a.Published.UTC().Format(time.RFC3339Nano)
 	}
-	for _, f := range []string{a.ID, a.URL, a.Outlet, a.Title, a.Byline, pub, a.Lang, a.Text, a.Dateline, strings.Join(a.Credits, "\x1f")} {
+	for _, f := range []string{a.ID, a.URL, a.Outlet, a.Title, a.Byline, pub, a.Lang, a.Text, a.Dateline, strings.Join(a.Credits, "\x1f"), removedKey(a.Removed)} {
 		h.WriteString(f)
 		h.Write([]byte{0})
 	}
@@ -147,4 +156,15 @@ func hash64(s string) string {
 		b[i] = byte(v >> (56 - 8*i))
 	}
 	return hex.EncodeToString(b[:])
+}
+
+func removedKey(rs []Removed) string {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString(r.Kind)
+		b.WriteByte(0x1e)
+		b.WriteString(r.Text)
+		b.WriteByte(0x1f)
+	}
+	return b.String()
 }

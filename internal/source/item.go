@@ -13,6 +13,12 @@ const (
 	FormatJSONL Format = "jsonl"
 	FormatJSON  Format = "json"
 	FormatText  Format = "text"
+	FormatHTML  Format = "html"
+	// Feed entries, WARC response records and fetched URLs reach Parse as
+	// JSON article records; the format says where they came from.
+	FormatFeed Format = "feed"
+	FormatWARC Format = "warc"
+	FormatURL  Format = "url"
 )
 
 // Origin says where an item came from: a path ("-" for standard input) and,

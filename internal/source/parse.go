@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/extract"
 	"github.com/sitrep/sitrep/internal/model"
 )
 
@@ -26,10 +27,12 @@ func Parse(it Item) (*model.Article, error) {
 		err error
 	)
 	switch it.Format {
-	case FormatJSONL, FormatJSON:
+	case FormatJSONL, FormatJSON, FormatFeed, FormatWARC, FormatURL:
 		a, err = parseJSON(it.Data)
 	case FormatText:
 		a, err = parseText(it.Data)
+	case FormatHTML:
+		a, err = parseHTML(it.Data, "")
 	default:
 		err = fmt.Errorf("%w: %q", ErrUnsupported, it.Format)
 	}
@@ -93,12 +96,6 @@ func parseJSON(data []byte) (*model.Article, error) {
 		return nil, err
 	}
 	text := normalizeText(j.Text)
-	if text == "" && j.HTML != "" {
-		text = normalizeText(htmlText(j.HTML))
-	}
-	if text == "" && oneLine(j.Title) == "" {
-		return nil, ErrNoText // a headline alone is an article (flashes, briefs); nothing at all is not
-	}
 	a := &model.Article{
 		ID:        id,
 		URL:       strings.TrimSpace(firstNonEmpty(j.URL, j.Link)),
@@ -110,6 +107,24 @@ func parseJSON(data []byte) (*model.Article, error) {
 		Dateline:  oneLine(j.Dateline),
 		Credits:   j.Credits,
 		Text:      text,
+	}
+	switch {
+	case text != "":
+		clean(a)
+	case strings.TrimSpace(j.HTML) != "":
+		p, err := extract.HTML([]byte(j.HTML), a.URL)
+		if err != nil && a.Title == "" {
+			return nil, err
+		}
+		if err == nil {
+			fromPage(a, p)
+		}
+	}
+	if a.Text == "" && a.Title == "" {
+		return nil, ErrNoText // a headline alone is an article (flashes, briefs); nothing at all is not
+	}
+	if a.Outlet == "" {
+		a.Outlet = extract.OutletForURL(a.URL)
 	}
 	return a, nil
 }

@@ -243,8 +243,8 @@ func TestTextTitle(t *testing.T) {
 	}{
 		{"Storm batters coast\n\nThe storm hit on Monday.", "Storm batters coast", "The storm hit"},
 		{"U.S. Troops Leave Base in Iraq\nThe troops left.", "U.S. Troops Leave Base in Iraq", "The troops left"},
-		{"BAGHDAD – The U.S. government has decided to withdraw some staff, officials say.\n\nMore.", "", "BAGHDAD –"},
-		{"CNN  — \n\nThe US is withdrawing.", "", "CNN  —"},
+		{"BAGHDAD – The U.S. government has decided to withdraw some staff, officials say.\n\nMore.", "", "The U.S. government"},
+		{"CNN  — \n\nThe US is withdrawing.", "", "The US is withdrawing."},
 		{"Only one line without a title", "", "Only one line"},
 		{"Title: Given title\nOutlet: Example Times\nPublished: 2024-01-02\n\nFirst line here\n\nBody.", "Given title", "First line here"},
 		{"A caption of a photo that runs on. It has two sentences here\n\nBody.", "", "A caption"},
@@ -284,8 +284,50 @@ func TestSeeds(t *testing.T) {
 			t.Errorf("id %q is not content-derived", a.ID)
 		}
 	}
-	if !strings.HasPrefix(arts[0].Text, "BAGHDAD – The U.S. government") {
-		t.Errorf("seed 000 body starts %q", model.Truncate(arts[0].Text, 40))
+	post, cnn := arts[0], arts[1]
+	// ../shared/seeds/EXPECTED.md, "Articles": outlets inferred from the
+	// text; captions, promos, markers, rules and contributor lines out of
+	// the body and kept as metadata.
+	if post.Outlet != "The Washington Post" || cnn.Outlet != "CNN" {
+		t.Errorf("outlets %q and %q, want The Washington Post and CNN", post.Outlet, cnn.Outlet)
+	}
+	if post.Dateline != "BAGHDAD" || !strings.HasPrefix(post.Text, "The U.S. government has decided") {
+		t.Errorf("seed 000: dateline %q, body starts %q", post.Dateline, model.Truncate(post.Text, 40))
+	}
+	if !strings.HasPrefix(cnn.Text, "The US is temporarily withdrawing") {
+		t.Errorf("seed 004 body starts %q", model.Truncate(cnn.Text, 40))
+	}
+	for _, a := range arts {
+		for _, gone := range []string{"Getty Images", "Source: CNN", "Trump details Soleimani strike", "CNN  —", "– – –", "contributed", "reported from Washington"} {
+			if strings.Contains(a.Text, gone) {
+				t.Errorf("%s: body still holds %q", a.Outlet, gone)
+			}
+		}
+	}
+	kept := func(a *model.Article) string {
+		var b strings.Builder
+		for _, r := range a.Removed {
+			b.WriteString(r.Kind + ": " + r.Text + "\n")
+		}
+		return b.String()
+	}
+	for _, want := range []struct {
+		a    *model.Article
+		text string
+	}{
+		{post, "rule: – – –"},
+		{post, "credit: Hudson and Morello reported from Washington. The Washington Post’s Dan Lamothe and Missy Ryan contributed from Washington."},
+		{cnn, "caption: US President Donald Trump speaks during a meeting"},
+		{cnn, "promo: Trump details Soleimani strike to GOP donors\npromo: 02:31 - Source: CNN"},
+		{cnn, "marker: CNN"},
+		{cnn, "credit: CNN’s Barbara Starr contributed to this report."},
+	} {
+		if !strings.Contains(kept(want.a), want.text) {
+			t.Errorf("%s: removed pieces lack %q; have:\n%s", want.a.Outlet, want.text, kept(want.a))
+		}
+	}
+	if len(post.Credits) != 1 || len(cnn.Credits) != 1 || !strings.Contains(cnn.Credits[0], "Barbara Starr") {
+		t.Errorf("credits: the Post %q, CNN %q", post.Credits, cnn.Credits)
 	}
 }
 

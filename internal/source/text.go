@@ -27,10 +27,11 @@ func parseText(data []byte) (*model.Article, error) {
 			a.Title, text = title, rest
 		}
 	}
-	if text == "" {
+	a.Text = text
+	clean(a)
+	if a.Text == "" {
 		return nil, ErrNoText
 	}
-	a.Text = text
 	return a, nil
 }
 

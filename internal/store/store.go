@@ -40,6 +40,15 @@ func (o Outcome) String() string {
 	return "unknown"
 }
 
+// FetchState is what a fetcher keeps per URL for conditional GET: the
+// validators of the last response and when it was checked.
+type FetchState struct {
+	URL          string
+	ETag         string
+	LastModified string
+	Checked      time.Time
+}
+
 // ArticleQuery selects articles to list. Zero fields do not filter.
 type ArticleQuery struct {
 	Outlet string
@@ -138,6 +147,13 @@ type Store interface {
 
 	// Count returns the number of stored articles.
 	Count(ctx context.Context) (int, error)
+
+	// FetchState returns what was remembered about fetching a URL; a URL
+	// never fetched gives the zero state with its URL set.
+	FetchState(ctx context.Context, url string) (FetchState, error)
+
+	// PutFetchState remembers the validators of a fetch, replacing the old.
+	PutFetchState(ctx context.Context, fs FetchState) error
 
 	// Close releases the store. Calls after Close fail.
 	Close() error

@@ -54,7 +54,7 @@ func (s *Store) PutArticles(ctx context.Context, articles []*model.Article) ([]s
 }
 
 const insertColumns = `(id, url, outlet, title, byline, published, ingested, lang, text, source_format, credits,
-	dateline, hash, copy_of, copy_type, copy_sim, story)`
+	dateline, hash, copy_of, copy_type, copy_sim, story, removed)`
 
 // insertRows is how many rows one INSERT statement carries.
 const insertRows = 32
@@ -88,7 +88,7 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx, articles []*model.Article) 
 	if err := w.lookup(ctx, articles); err != nil {
 		return nil, err
 	}
-	one := `(` + strings.TrimSuffix(strings.Repeat("?, ", 17), ", ") + `)`
+	one := `(` + strings.TrimSuffix(strings.Repeat("?, ", 18), ", ") + `)`
 	for _, p := range []struct {
 		dst   **sql.Stmt
 		query string
@@ -100,7 +100,7 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx, articles []*model.Article) 
 		{&w.reindex, `INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles WHERE id = ?`},
 		{&w.update, `UPDATE articles SET url = ?, outlet = ?, title = ?, byline = ?, published = ?, lang = ?,
 			text = ?, source_format = ?, credits = ?, dateline = ?, hash = ?, copy_of = ?, copy_type = ?,
-			copy_sim = ?, story = ? WHERE id = ?`},
+			copy_sim = ?, story = ?, removed = ? WHERE id = ?`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.query)
 		if err != nil {
@@ -178,7 +178,7 @@ func (w *batchWriter) put(ctx context.Context, a *model.Article) (store.Outcome,
 		}
 	}
 	if _, err := w.update.ExecContext(ctx, a.URL, a.Outlet, a.Title, a.Byline, nullTime(a.Published), a.Lang, a.Text,
-		a.SourceFormat, credits(a.Credits), a.Dateline, hash, a.CopyOf, a.CopyType, a.CopySim, a.Story, a.ID); err != nil {
+		a.SourceFormat, credits(a.Credits), a.Dateline, hash, a.CopyOf, a.CopyType, a.CopySim, a.Story, removed(a.Removed), a.ID); err != nil {
 		return 0, err
 	}
 	if indexed {
@@ -197,7 +197,7 @@ func (w *batchWriter) flush(ctx context.Context) error {
 		if len(rest) >= insertRows {
 			n, st = insertRows, w.insertN
 		}
-		args := make([]any, 0, 17*n)
+		args := make([]any, 0, 18*n)
 		for _, a := range rest[:n] {
 			ingested := a.Ingested
 			if ingested.IsZero() {
@@ -205,7 +205,8 @@ func (w *batchWriter) flush(ctx context.Context) error {
 			}
 			hash := w.stored[a.ID].hash
 			args = append(args, a.ID, a.URL, a.Outlet, a.Title, a.Byline, nullTime(a.Published), ingested.UnixNano(),
-				a.Lang, a.Text, a.SourceFormat, credits(a.Credits), a.Dateline, hash, a.CopyOf, a.CopyType, a.CopySim, a.Story)
+				a.Lang, a.Text, a.SourceFormat, credits(a.Credits), a.Dateline, hash, a.CopyOf, a.CopyType, a.CopySim, a.Story,
+				removed(a.Removed))
 		}
 		if _, err := st.ExecContext(ctx, args...); err != nil {
 			return err
@@ -234,8 +235,16 @@ func credits(c []string) string {
 	return string(b)
 }
 
+func removed(r []model.Removed) string {
+	if len(r) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(r)
+	return string(b)
+}
+
 const articleColumns = `id, url, outlet, title, byline, published, ingested, lang, source_format, credits, dateline,
-	hash, copy_of, copy_type, copy_sim, story`
+	hash, copy_of, copy_type, copy_sim, story, removed`
 
 // scanArticle reads articleColumns (and text, when withText) from one row.
 func scanArticle(row interface{ Scan(...any) error }, withText bool, extra ...any) (*model.Article, error) {
@@ -244,9 +253,10 @@ func scanArticle(row interface{ Scan(...any) error }, withText bool, extra ...an
 		published sql.NullInt64
 		ingested  int64
 		creds     string
+		rem       string
 	)
 	dest := []any{&a.ID, &a.URL, &a.Outlet, &a.Title, &a.Byline, &published, &ingested, &a.Lang, &a.SourceFormat,
-		&creds, &a.Dateline, &a.Hash, &a.CopyOf, &a.CopyType, &a.CopySim, &a.Story}
+		&creds, &a.Dateline, &a.Hash, &a.CopyOf, &a.CopyType, &a.CopySim, &a.Story, &rem}
 	if withText {
 		dest = append(dest, &a.Text)
 	}
@@ -260,6 +270,11 @@ func scanArticle(row interface{ Scan(...any) error }, withText bool, extra ...an
 	if creds != "" && creds != "[]" {
 		if err := json.Unmarshal([]byte(creds), &a.Credits); err != nil {
 			return nil, fmt.Errorf("article %s: credits: %w", a.ID, err)
+		}
+	}
+	if rem != "" && rem != "[]" {
+		if err := json.Unmarshal([]byte(rem), &a.Removed); err != nil {
+			return nil, fmt.Errorf("article %s: removed: %w", a.ID, err)
 		}
 	}
 	return &a, nil

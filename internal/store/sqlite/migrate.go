@@ -53,6 +53,13 @@ var migrations = []string{
 	CREATE INDEX stories_last_seen ON stories(last_seen DESC, id);
 	CREATE INDEX stories_size ON stories(size DESC, id);
 	CREATE INDEX articles_story ON articles(story);`,
+	`ALTER TABLE articles ADD COLUMN removed TEXT NOT NULL DEFAULT '[]';
+	CREATE TABLE fetch_state (
+		url           TEXT PRIMARY KEY,
+		etag          TEXT NOT NULL DEFAULT '',
+		last_modified TEXT NOT NULL DEFAULT '',
+		checked       INTEGER NOT NULL
+	);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

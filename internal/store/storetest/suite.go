@@ -36,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 		{"CancelledContext", testCancelled},
 		{"SetCopiesAndAllArticles", testSetCopies},
 		{"ReplaceStories", testStories},
+		{"FetchState", testFetchState},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -141,6 +142,7 @@ func testArticleRoundTrip(t *testing.T, st store.Store) {
 		Byline: "Ana Ruiz", Published: time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC), Lang: "en",
 		Text: "Line one.\n\nLine two with ünïcödé “quotes”.", SourceFormat: "jsonl",
 		Credits: []string{"Reuters contributed."}, Dateline: "LISBON",
+		Removed: []model.Removed{{Kind: "caption", Text: "The coast at dawn. (Photo by Ana Ruiz)"}},
 	}
 	a.Hash = a.ContentHash()
 	put(t, st, a)
@@ -344,5 +346,26 @@ func testStories(t *testing.T, st store.Store) {
 	}
 	if a, _ := st.Article(ctx, "a"); a == nil || a.Story != "" {
 		t.Fatalf("article a keeps story %v", a)
+	}
+}
+
+func testFetchState(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	u := "https://example.com/feed.xml"
+	got, err := st.FetchState(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != (store.FetchState{URL: u}) {
+		t.Fatalf("never fetched: got %+v, want the zero state", got)
+	}
+	want := store.FetchState{URL: u, ETag: `"v1"`, LastModified: "Wed, 02 Dec 2020 10:00:00 GMT", Checked: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}
+	for _, fs := range []store.FetchState{{URL: u, ETag: `"v0"`, Checked: want.Checked.Add(-time.Hour)}, want} {
+		if err := st.PutFetchState(ctx, fs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err = st.FetchState(ctx, u); err != nil || got != want {
+		t.Fatalf("after two puts: got %+v, %v; want %+v", got, err, want)
 	}
 }

@@ -43,7 +43,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"ingest", "read articles from files, directories or stdin into the store", runIngest},
+		{"ingest", "read articles from files, directories, URLs, feeds, WARC or stdin into the store", runIngest},
+		{"extract", "the clean article of one page or text, as JSON", runExtract},
 		{"articles", "list stored articles", runArticles},
 		{"show", "print one stored article", runShow},
 		{"search", "full-text search over stored articles", runSearch},
@@ -51,7 +52,7 @@ func commands() []command {
 		{"copies", "detect copies among stored articles and list copy groups", runCopies},
 		{"stories", "list the stories of the stored articles", runStories},
 		{"story", "show one story and its reports", runStory},
-		{"eval", "score clustering against a labelled corpus (eval cluster FILE)", runEval},
+		{"eval", "score clustering or extraction against a labelled corpus (eval cluster FILE, eval extract DIR)", runEval},
 		{"bench", "measure throughput on a corpus (bench ingest PATH...)", runBench},
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // MaxHTML is the largest page HTML accepts; bigger pages are refused rather
@@ -41,11 +42,15 @@ func HTML(page []byte, pageURL string) (*Article, error) {
 		Title:     oneLine(md.Title),
 		Byline:    oneLine(md.Author),
 		Published: md.Date.UTC(),
-		Lang:      firstNonEmpty(md.Language, lang),
+		Lang:      lang,
 		SiteName:  oneLine(md.Sitename),
 	}
+	blocks := render(res.ContentNode)
+	if linkShare(blocks) > 0.8 {
+		return nil, ErrNoArticle // navigation, a link list: no report
+	}
 	c := &cleaner{a: a}
-	body := c.paragraphs(c.blocks(render(res.ContentNode), a.Title))
+	body := c.paragraphs(c.blocks(blocks, a.Title))
 	var kept []string
 	for _, p := range body {
 		if p != "" {
@@ -53,8 +58,12 @@ func HTML(page []byte, pageURL string) (*Article, error) {
 		}
 	}
 	a.Text = strings.Join(kept, "\n\n")
-	if a.Text == "" {
+	words := len(strings.Fields(a.Text))
+	if words < 5 {
 		return nil, ErrNoArticle
+	}
+	if a.Lang == "" && words >= 50 {
+		a.Lang = md.Language // detected from the text: only trusted on a real body
 	}
 	a.Outlet = OutletForURL(a.URL)
 	if a.Outlet == "" {
@@ -128,6 +137,20 @@ body:
 	return out
 }
 
+// linkShare is the share of the letters of bs that sit inside links.
+func linkShare(bs []block) float64 {
+	var all, linked float64
+	for _, b := range bs {
+		n := float64(len(b.text))
+		all += n
+		linked += n * b.link
+	}
+	if all == 0 {
+		return 1
+	}
+	return linked / all
+}
+
 func heading(tag string) bool {
 	return len(tag) == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6'
 }
@@ -168,3 +191,22 @@ func firstNonEmpty(vals ...string) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// FragmentText turns an HTML fragment (a feed entry's content or summary)
+// into plain text, one paragraph per block, with no main-text selection (the
+// fragment is the article already) and no cleanup yet: CleanText does that.
+func FragmentText(fragment string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return fragment
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div"}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	var ps []string
+	for _, b := range render(root) {
+		ps = append(ps, b.text)
+	}
+	return strings.Join(ps, "\n\n")
+}

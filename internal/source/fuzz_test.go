@@ -94,3 +94,57 @@ func FuzzLineReader(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFeed feeds arbitrary documents to the feed mapping: every entry is an
+// item or an error naming the feed, and Parse never panics on either.
+func FuzzFeed(f *testing.F) {
+	f.Add([]byte(rssFeed))
+	f.Add([]byte(atomFeed))
+	f.Add([]byte(jsonFeed))
+	f.Add([]byte("<!DOCTYPE html><html><body>no feed</body></html>"))
+	f.Add([]byte(`<rss><channel><item><title></title><description><![CDATA[<p><b>x</p>]]></description></item></channel></rss>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		err := emitFeed("f.xml", "https://example.com/feed", data, func(it Item) error {
+			if it.Err != nil {
+				if !strings.HasPrefix(it.Err.Error(), "f.xml") {
+					t.Fatalf("error %q does not name the feed", it.Err)
+				}
+				return nil
+			}
+			if _, err := Parse(it); err != nil && !strings.HasPrefix(err.Error(), "f.xml") {
+				t.Fatalf("parse error %q does not name the feed", err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzWARC feeds arbitrary bytes to the WARC reader: it ends, reports
+// errors with the record number, and never panics.
+func FuzzWARC(f *testing.F) {
+	f.Add([]byte(warcRec("response", "https://a.example/x", "application/http; msgtype=response", httpResponse("text/html", page))))
+	f.Add([]byte("WARC/1.0\r\nContent-Length: 5\r\n\r\nab"))
+	f.Add([]byte("WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: 12\r\n\r\n<p>hello</p>\r\n\r\nWARC/1.0\r\nbad\r\n\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n := 0
+		err := readWARC("w.warc", bytes.NewReader(data), Options{MaxFile: 1 << 16}, func(it Item) error {
+			n++
+			if n > len(data)+1 {
+				t.Fatalf("more items than bytes")
+			}
+			if it.Err != nil && !strings.HasPrefix(it.Err.Error(), "w.warc:") {
+				t.Fatalf("error %q does not name the record", it.Err)
+			}
+			if it.Err == nil {
+				Parse(it)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}

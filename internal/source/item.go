@@ -14,6 +14,7 @@ const (
 	FormatJSON  Format = "json"
 	FormatText  Format = "text"
 	FormatHTML  Format = "html"
+	FormatOPML  Format = "opml" // a list of feeds: read by fetching each
 	// Feed entries, WARC response records and fetched URLs reach Parse as
 	// JSON article records; the format says where they came from.
 	FormatFeed Format = "feed"
@@ -48,6 +49,8 @@ type Item struct {
 	Format Format
 	Data   []byte
 	Err    error
+	// URL is where an HTML item was published, when known.
+	URL string
 }
 
 // Errors a reader reports, wrapped with the origin by Error.

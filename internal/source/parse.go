@@ -32,7 +32,7 @@ func Parse(it Item) (*model.Article, error) {
 	case FormatText:
 		a, err = parseText(it.Data)
 	case FormatHTML:
-		a, err = parseHTML(it.Data, "")
+		a, err = parseHTML(it.Data, it.URL)
 	default:
 		err = fmt.Errorf("%w: %q", ErrUnsupported, it.Format)
 	}

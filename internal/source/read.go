@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/sitrep/sitrep/internal/fetch"
 )
 
 // Options bounds what Read accepts. Zero fields take the defaults.
@@ -23,6 +25,9 @@ type Options struct {
 	MaxRecord int
 	// MaxFile is the largest text file, in bytes (64 MiB).
 	MaxFile int64
+	// Fetch gets http and https inputs and the feeds of OPML lists; nil
+	// refuses them.
+	Fetch func(ctx context.Context, url string) (*fetch.Response, error)
 }
 
 func (o Options) withDefaults() Options {
@@ -54,6 +59,9 @@ func Read(ctx context.Context, paths []string, opt Options, emit func(Item) erro
 func readPath(ctx context.Context, path string, opt Options, emit func(Item) error) error {
 	if path == "-" {
 		return readStream(ctx, path, opt.Stdin, opt, emit)
+	}
+	if IsURL(path) {
+		return readURL(ctx, path, opt, emit)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -119,8 +127,16 @@ func readStream(ctx context.Context, path string, r io.Reader, opt Options, emit
 		return readJSONL(ctx, path, br, opt, emit)
 	case FormatJSON:
 		return readJSONArray(ctx, path, br, opt, emit)
+	case FormatFeed:
+		return readFeed(path, br, opt, emit)
+	case FormatWARC:
+		return readWARC(path, br, opt, emit)
+	case FormatOPML:
+		return readOPML(ctx, path, br, opt, emit)
+	case FormatHTML:
+		return readWhole(path, br, opt, FormatHTML, emit)
 	default:
-		return readText(path, br, opt, emit)
+		return readWhole(path, br, opt, FormatText, emit)
 	}
 }
 
@@ -140,28 +156,54 @@ func (g gzipErrors) Read(p []byte) (int, error) {
 // Detect decides the format of an input from its name (with any .gz
 // removed) and its first bytes. Binary content is refused whatever the name.
 func Detect(name string, head []byte) (Format, error) {
+	if bytes.HasPrefix(head, []byte("WARC/")) {
+		return FormatWARC, nil // binary payloads are fine inside a WARC
+	}
 	if looksBinary(head) {
 		return "", ErrBinary
 	}
 	first := firstByte(head)
+	lower := bytes.ToLower(head)
+	jsonFeed := bytes.Contains(lower, []byte("jsonfeed.org/version"))
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".jsonl", ".ndjson":
 		return FormatJSONL, nil
 	case ".json":
-		if first == '[' {
+		switch {
+		case jsonFeed:
+			return FormatFeed, nil
+		case first == '[':
 			return FormatJSON, nil
 		}
 		return FormatJSONL, nil
 	case ".txt", ".text":
 		return FormatText, nil
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML, nil
+	case ".rss", ".atom", ".xml":
+		return FormatFeed, nil // a feed that is really HTML is reported by the feed reader
+	case ".opml":
+		return FormatOPML, nil
+	case ".warc":
+		return FormatWARC, nil
 	}
-	switch first {
-	case '{':
+	switch {
+	case jsonFeed && first == '{':
+		return FormatFeed, nil
+	case first == '{':
 		return FormatJSONL, nil
-	case '[':
+	case first == '[':
 		return FormatJSON, nil
-	case '<':
-		return "", fmt.Errorf("%w: HTML or XML (use a .txt, .jsonl or .json file)", ErrUnsupported)
+	case first == '<':
+		switch {
+		case bytes.Contains(lower, []byte("<opml")):
+			return FormatOPML, nil
+		case bytes.Contains(lower, []byte("<rss")) || bytes.Contains(lower, []byte("<feed")) || bytes.Contains(lower, []byte("<rdf:rdf")):
+			return FormatFeed, nil
+		case bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("<!doctype html")) || bytes.Contains(lower, []byte("<body")) || bytes.Contains(lower, []byte("<p")):
+			return FormatHTML, nil
+		}
+		return "", fmt.Errorf("%w: XML that is not a feed, OPML or HTML page", ErrUnsupported)
 	}
 	return FormatText, nil
 }
@@ -253,14 +295,19 @@ func readJSONArray(ctx context.Context, path string, r io.Reader, opt Options, e
 	return nil
 }
 
-func readText(path string, r io.Reader, opt Options, emit func(Item) error) error {
+// readWhole reads a file that is one article: a text or an HTML page.
+// Pages in another charset than UTF-8 are converted as they declare.
+func readWhole(path string, r io.Reader, opt Options, format Format, emit func(Item) error) error {
 	at := Origin{Path: path}
 	data, err := io.ReadAll(io.LimitReader(r, opt.MaxFile+1))
 	if err != nil {
 		return emit(Item{Origin: at, Err: errorAt(at, err)})
 	}
 	if int64(len(data)) > opt.MaxFile {
-		return emit(Item{Origin: at, Err: errorAt(at, fmt.Errorf("%w: text file over %d bytes", ErrTooLong, opt.MaxFile))})
+		return emit(Item{Origin: at, Err: errorAt(at, fmt.Errorf("%w: %s file over %d bytes", ErrTooLong, format, opt.MaxFile))})
 	}
-	return emit(Item{Origin: at, Format: FormatText, Data: data})
+	if format == FormatHTML {
+		data = htmlUTF8(data, "")
+	}
+	return emit(Item{Origin: at, Format: format, Data: data})
 }

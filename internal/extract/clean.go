@@ -92,10 +92,10 @@ func (c *cleaner) paragraphs(in []string) []string {
 		}
 		ps[i] = ""
 		switch {
-		case len(p) >= 3 && ruleRe.MatchString(p):
+		case len(p) >= 3 && !hasAlnum(p) && ruleRe.MatchString(p):
 			c.remove(KindRule, p)
 			continue
-		case promoTimeRe.MatchString(p):
+		case p[0] >= '0' && p[0] <= '9' && promoTimeRe.MatchString(p):
 			// The promo's title is the short line right before its duration.
 			if prev >= 0 && prev == i-1 && headlineLike(ps[prev]) {
 				c.remove(KindPromo, ps[prev])
@@ -118,7 +118,7 @@ func (c *cleaner) paragraphs(in []string) []string {
 			}
 			continue
 		}
-		if m := markerRe.FindStringSubmatch(p); m != nil {
+		if m := markerMatch(p); m != nil {
 			if _, ok := LookupOutlet(m[1]); ok {
 				c.remove(KindMarker, p)
 				c.signal(3, m[1])
@@ -136,7 +136,11 @@ func (c *cleaner) paragraphs(in []string) []string {
 	}
 	// A wire sign-off ends the last paragraph or stands alone after it.
 	if n := lastKept(ps, len(ps)); n >= 0 {
-		if loc := signoffRe.FindStringSubmatchIndex(ps[n]); loc != nil {
+		tail := ps[n][max(0, len(ps[n])-16):]
+		if loc := signoffRe.FindStringSubmatchIndex(tail); loc != nil && (loc[0] > 0 || len(tail) == len(ps[n])) {
+			loc[0] += len(ps[n]) - len(tail)
+			loc[2] += len(ps[n]) - len(tail)
+			loc[3] += len(ps[n]) - len(tail)
 			word := ps[n][loc[2]:loc[3]]
 			c.remove(KindSignoff, word)
 			c.signal(3, word)
@@ -147,6 +151,24 @@ func (c *cleaner) paragraphs(in []string) []string {
 }
 
 // lastKept is the index of the last non-empty paragraph before end, or -1.
+// hasAlnum reports a letter or digit in s.
+func hasAlnum(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// markerMatch matches an outlet marker alone on a line; markers are short.
+func markerMatch(p string) []string {
+	if len(p) > 64 || !strings.ContainsAny(p, "—–-") {
+		return nil
+	}
+	return markerRe.FindStringSubmatch(p)
+}
+
 func lastKept(ps []string, end int) int {
 	for i := end - 1; i >= 0; i-- {
 		if ps[i] != "" {
@@ -159,7 +181,7 @@ func lastKept(ps []string, end int) int {
 // lead takes an outlet marker, a caption glued to the text and a dateline
 // off the first body paragraph.
 func (c *cleaner) lead(p string) string {
-	if loc := bracketCreditRe.FindStringIndex(p); loc != nil && loc[0] < 400 {
+	if loc := bracketCreditRe.FindStringIndex(p[:min(len(p), 600)]); loc != nil && loc[0] < 400 {
 		c.remove(KindCaption, strings.TrimSpace(p[:loc[1]]))
 		p = strings.TrimSpace(p[loc[1]:])
 	}
@@ -197,7 +219,14 @@ func datelinePlace(s string) bool {
 	return letters >= 3 && len(strings.Fields(s)) <= 4
 }
 
+// captionHints are words every caption pattern needs: lines without any
+// skip the regular expressions.
+var captionHints = []string{"Photo", "Picture", "Image", "Credit", "Video", "Getty", "getty", "GETTY", "Shutterstock", "shutterstock", "SHUTTERSTOCK"}
+
 func isCaption(p string) bool {
+	if !containsAny(p, captionHints) {
+		return false
+	}
 	for _, re := range captionRes {
 		if re.MatchString(p) {
 			return true
@@ -207,12 +236,24 @@ func isCaption(p string) bool {
 }
 
 // isCredit accepts short contributor and "reported from" lines.
+// creditHints are what every credit pattern needs, as it may be cased.
+var creditHints = []string{"ontributed", "ONTRIBUTED", " by ", " By ", " BY ", "reported from"}
+
 func isCredit(p string) bool {
-	if len(strings.Fields(p)) > 40 {
+	if len(p) > 400 || !containsAny(p, creditHints) || len(strings.Fields(p)) > 40 {
 		return false
 	}
 	for _, re := range creditRes {
 		if re.MatchString(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
 			return true
 		}
 	}

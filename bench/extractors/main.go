@@ -2,8 +2,8 @@
 // article-extraction benchmark laid out as
 // scrapinghub/article-extraction-benchmark, with the benchmark's metric
 // (word 4-gram shingle precision and recall averaged over pages, F1 of the
-// averages). It lives in its own module so that sitrep does not depend on
-// the libraries it rejected.
+// averages, as sitrep's extract.ShingleScore computes them). It lives in its
+// own module so that sitrep does not depend on the libraries it rejected.
 //
 //	cd bench/extractors && go run . ../../../shared/corpus/extraction
 package main
@@ -20,45 +20,12 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
+
+	"github.com/sitrep/sitrep/internal/extract"
 )
-
-func shingles(s string) map[string]int {
-	t := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' })
-	m := map[string]int{}
-	for i := 0; i < max(1, len(t)-3); i++ {
-		if sh := strings.Join(t[i:min(len(t), i+4)], " "); sh != "" {
-			m[sh]++
-		}
-	}
-	return m
-}
-
-func score(truth, pred string) (p, r float64) {
-	a, b := shingles(truth), shingles(pred)
-	tp, fp, fn := 0, 0, 0
-	for k, v := range b {
-		c := min(v, a[k])
-		tp += c
-		fp += v - c
-	}
-	for k, v := range a {
-		fn += max(0, v-b[k])
-	}
-	if fp == 0 && fn == 0 {
-		return 1, 1
-	}
-	if tp+fp > 0 {
-		p = float64(tp) / float64(tp+fp)
-	}
-	if tp+fn > 0 {
-		r = float64(tp) / float64(tp+fn)
-	}
-	return p, r
-}
 
 func main() {
 	if len(os.Args) != 2 {
@@ -126,7 +93,7 @@ func main() {
 			start := time.Now()
 			text := ex.run(pages[k], u)
 			spent += time.Since(start).Seconds()
-			p, r := score(gt[k].ArticleBody, text)
+			p, r := extract.ShingleScore(gt[k].ArticleBody, text)
 			sp += p
 			sr += r
 		}

@@ -74,6 +74,9 @@ stories'); --no-analyse leaves that for later.`,
 	cfg.Source.Fetch = fetcher.Fetch
 	rep, err := pipeline.Ingest(ctx, st, paths, cfg)
 	bar.done()
+	if err == nil {
+		err = fetcher.Commit(ctx) // only now: what was fetched is stored
+	}
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintln(env.Stderr, "sitrep ingest: stopped; every batch written is complete: run the same command again to finish")
 	}

@@ -52,9 +52,10 @@ type Fetcher struct {
 	// State, when set, makes requests conditional on the last validators.
 	State StateStore
 
-	client *http.Client
-	mu     sync.Mutex
-	next   map[string]time.Time // host -> earliest time of its next request
+	client  *http.Client
+	mu      sync.Mutex
+	next    map[string]time.Time // host -> earliest time of its next request
+	pending map[string]store.FetchState
 }
 
 // Response is a fetched document.
@@ -70,7 +71,7 @@ type Response struct {
 // New returns a fetcher with a total timeout per request and at most five
 // redirects.
 func New(timeout time.Duration) *Fetcher {
-	f := &Fetcher{MaxBytes: 16 << 20, HostInterval: time.Second, next: map[string]time.Time{}}
+	f := &Fetcher{MaxBytes: 16 << 20, HostInterval: time.Second, next: map[string]time.Time{}, pending: map[string]store.FetchState{}}
 	dialer := &net.Dialer{Timeout: 10 * time.Second, Control: f.control}
 	transport := &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
@@ -190,14 +191,34 @@ func (f *Fetcher) Fetch(ctx context.Context, raw string) (*Response, error) {
 	return out, f.remember(ctx, u.String(), resp)
 }
 
-// remember stores the validators of a response for the next request.
-func (f *Fetcher) remember(ctx context.Context, u string, resp *http.Response) error {
+// remember keeps the validators of a response until Commit.
+func (f *Fetcher) remember(_ context.Context, u string, resp *http.Response) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.pending[u] = store.FetchState{
+		URL: u, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Checked: time.Now().UTC(),
+	}
+	return nil
+}
+
+// Commit writes the validators of the responses fetched since the last
+// Commit to State. Call it once what was fetched is safely stored: were
+// they written at fetch time, a run that died before storing the articles
+// would get "not modified" next time and never store them.
+func (f *Fetcher) Commit(ctx context.Context) error {
+	f.mu.Lock()
+	pending := f.pending
+	f.pending = map[string]store.FetchState{}
+	f.mu.Unlock()
 	if f.State == nil {
 		return nil
 	}
-	return f.State.PutFetchState(ctx, store.FetchState{
-		URL: u, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Checked: time.Now().UTC(),
-	})
+	for _, st := range pending {
+		if err := f.State.PutFetchState(ctx, st); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // wait holds a request until its host's interval has passed.

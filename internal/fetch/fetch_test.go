@@ -49,11 +49,20 @@ func TestConditionalGet(t *testing.T) {
 	if err != nil || first.NotModified || string(first.Body) != "<rss></rss>" {
 		t.Fatalf("first fetch: %+v, %v", first, err)
 	}
+	// Until the caller commits (the articles are stored), nothing is
+	// remembered: the next fetch is a full one.
+	again, err := f.Fetch(context.Background(), srv.URL+"/feed")
+	if err != nil || again.NotModified {
+		t.Fatalf("fetch before Commit: %+v, %v; want a full response", again, err)
+	}
+	if err := f.Commit(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	second, err := f.Fetch(context.Background(), srv.URL+"/feed")
 	if err != nil || !second.NotModified || len(second.Body) != 0 {
 		t.Fatalf("second fetch: %+v, %v; want 304 not modified", second, err)
 	}
-	if len(seen) != 2 || seen[0] != "|" || seen[1] != `"v1"|Wed, 02 Dec 2020 10:00:00 GMT` {
+	if len(seen) != 3 || seen[0] != "|" || seen[1] != "|" || seen[2] != `"v1"|Wed, 02 Dec 2020 10:00:00 GMT` {
 		t.Errorf("validators sent: %q", seen)
 	}
 }

@@ -52,7 +52,7 @@ func commands() []command {
 		{"copies", "detect copies among stored articles and list copy groups", runCopies},
 		{"stories", "list the stories of the stored articles", runStories},
 		{"story", "show one story and its reports", runStory},
-		{"eval", "score clustering or extraction against a labelled corpus (eval cluster FILE, eval extract DIR)", runEval},
+		{"eval", "score against a labelled corpus (eval cluster FILE, eval extract DIR, eval timex DIR)", runEval},
 		{"bench", "measure throughput on a corpus (bench ingest PATH...)", runBench},
 	}
 }

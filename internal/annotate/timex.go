@@ -1,0 +1,532 @@
+package annotate
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Timex is a time expression with its TIMEX3-style type and value.
+type Timex struct {
+	Start, End int    // byte offsets into the text
+	Text       string // the expression as written
+	Type       string // DATE, TIME, DURATION or SET
+	// Value is the normalised value: 2020-12-01, 2020-11, 2020-W49,
+	// 2021, 2020-Q3, PRESENT_REF, PAST_REF, FUTURE_REF, P3Y, PT2H, XXXX-12-25
+	// (year unknown without an anchor).
+	Value string
+	// Upcoming is true when the date lies after the anchor.
+	Upcoming bool
+}
+
+const (
+	monthNames = `(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)`
+	dayNames   = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
+	numWords   = `(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few)`
+	unitWords  = `(?:day|week|month|year|decade|century|hour|minute)s?`
+)
+
+// timexRule is one family of expressions: a pattern and how to resolve it.
+type timexRule struct {
+	re      *regexp.Regexp
+	typ     string
+	resolve func(m []string, anchor time.Time, ctx string) (value string, ok bool)
+	// span is the submatch that is the expression when the pattern also
+	// matches context after it (0: the whole match).
+	span int
+}
+
+var (
+	numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+	// futureCue before a month or weekday makes it the next one, not the
+	// last: "will meet on Friday", "expected to last until mid-January".
+	futureCue = regexp.MustCompile(`(?i)\b(?:will|'ll|is to|are to|plans? to|scheduled|expected|is due|are due|set to|upcoming|until)\b`)
+)
+
+var timexRules = []timexRule{
+	// 2020-12-02
+	{regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
+		return ymd(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	}, 0},
+	// December 2, 2020 · Dec. 2 , 2020 · 2 December 2020
+	{regexp.MustCompile(`(?i)\b(` + monthNames + `)\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
+		return ymd(atoi(m[3]), month(m[1]), atoi(m[2]))
+	}, 0},
+	{regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthNames + `),?\s+(\d{4})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
+		return ymd(atoi(m[3]), month(m[2]), atoi(m[1]))
+	}, 0},
+	// the third quarter (of 2009)
+	{regexp.MustCompile(`(?i)\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+quarter(?:\s+of\s+(\d{4}|last year|this year|next year))?\b`), "DATE", func(m []string, a time.Time, ctx string) (string, bool) {
+		which := strings.ToLower(m[1])
+		q := map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[which]
+		y := a.Year()
+		cur := (int(a.Month())-1)/3 + 1
+		switch year := strings.ToLower(m[2]); {
+		case len(year) == 4 && year[0] >= '0' && year[0] <= '9':
+			y = atoi(year)
+		case a.IsZero():
+			if q == 0 {
+				return "", false
+			}
+			return fmt.Sprintf("XXXX-Q%d", q), true
+		case year == "last year":
+			y--
+		case year == "next year":
+			y++
+		case year == "this year":
+		case which == "last": // the quarter before the current one
+			q = cur - 1
+			if q == 0 {
+				q, y = 4, y-1
+			}
+		case q > cur && !futureCue.MatchString(ctx[max(0, len(ctx)-40):]): // reported results look back
+			y--
+		}
+		return fmt.Sprintf("%04d-Q%d", y, q), true
+	}, 0},
+	// December 2019 · May of 2019 · early June 2009
+	{regexp.MustCompile(`(?i)\b(?:(?:early|mid|late|the end of|the beginning of)[\s-]+)?(` + monthNames + `)\s+(?:of\s+)?(\d{4})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
+		mo := month(m[1])
+		return fmt.Sprintf("%04d-%02d", atoi(m[2]), mo), mo > 0
+	}, 0},
+	// Jan. 3 · January 3rd · the 3rd of January
+	{regexp.MustCompile(`(?i)\b(` + monthNames + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
+		return nearestDay(a, month(m[1]), atoi(m[2]))
+	}, 0},
+	{regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(` + monthNames + `)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
+		return nearestDay(a, month(m[2]), atoi(m[1]))
+	}, 0},
+	// yesterday, today, tomorrow, tonight, this morning
+	{regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
+		if a.IsZero() {
+			return "", false
+		}
+		switch strings.ToLower(m[1]) {
+		case "yesterday":
+			return a.AddDate(0, 0, -1).Format("2006-01-02"), true
+		case "tomorrow":
+			return a.AddDate(0, 0, 1).Format("2006-01-02"), true
+		case "tonight":
+			return a.Format("2006-01-02") + "TNI", true
+		case "this morning":
+			return a.Format("2006-01-02") + "TMO", true
+		case "this afternoon":
+			return a.Format("2006-01-02") + "TAF", true
+		case "this evening":
+			return a.Format("2006-01-02") + "TEV", true
+		}
+		return a.Format("2006-01-02"), true
+	}, 0},
+	// last week, this month, next year, earlier this year, later this month
+	{regexp.MustCompile(`(?i)\b(?:(?:earlier|later)\s+)?(last|this|next|past|coming|previous)\s+(week|month|year|weekend|summer|winter|spring|autumn|fall)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
+		if a.IsZero() {
+			return "", false
+		}
+		off := map[string]int{"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[strings.ToLower(m[1])]
+		switch unit := strings.ToLower(m[2]); unit {
+		case "week":
+			return week(a.AddDate(0, 0, 7*off)), true
+		case "weekend":
+			return week(a.AddDate(0, 0, 7*off)) + "-WE", true
+		case "month":
+			return firstOfMonth(a).AddDate(0, off, 0).Format("2006-01"), true
+		case "year":
+			return strconv.Itoa(a.Year() + off), true
+		default:
+			season := map[string]string{"summer": "SU", "winter": "WI", "spring": "SP", "autumn": "FA", "fall": "FA"}[unit]
+			return fmt.Sprintf("%04d-%s", a.Year()+off, season), true
+		}
+	}, 0},
+	// the past nine days, the next two years: a stretch up to or from now
+	{regexp.MustCompile(`(?i)\b(?:the\s+)?(?:past|last|next|previous|coming)\s+(` + numWords + `)\s+(day|week|month|year)s?\b`), "DURATION", func(m []string, _ time.Time, _ string) (string, bool) {
+		n, ok := count(m[1])
+		if !ok {
+			return "", false
+		}
+		return fmt.Sprintf("P%d%s", n, strings.ToUpper(m[2][:1])), true
+	}, 0},
+	{regexp.MustCompile(`(?i)\b(?:single|one)-day\b`), "DURATION", func(_ []string, _ time.Time, _ string) (string, bool) {
+		return "P1D", true
+	}, 0},
+	// the past decade: the decade of the anchor
+	{regexp.MustCompile(`(?i)\b(?:the\s+)?(?:past|last)\s+decade\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
+		if a.IsZero() {
+			return "", false
+		}
+		return strconv.Itoa((a.Year() - 1) / 10), true
+	}, 0},
+	// spring, in the summer, this winter ("fall" is too often the verb)
+	{regexp.MustCompile(`(?i)\b(?:(?:in|during)\s+)?(?:the\s+)?(spring|summer|autumn|winter)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
+		if a.IsZero() {
+			return "", false
+		}
+		season := map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}[strings.ToLower(m[1])]
+		return fmt.Sprintf("%04d-%s", a.Year(), season), true
+	}, 0},
+	// the beginning of the year, the end of this year
+	{regexp.MustCompile(`(?i)\b(?:the\s+)?(?:(?:beginning|start|end|rest|middle)\s+of\s+(?:the|this)\s+year|(?:entire|whole)\s+year)\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
+		if a.IsZero() {
+			return "", false
+		}
+		return strconv.Itoa(a.Year()), true
+	}, 0},
+	// the weekend
+	{regexp.MustCompile(`(?i)\bthe\s+weekend\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
+		if a.IsZero() {
+			return "", false
+		}
+		return week(a) + "-WE", true
+	}, 0},
+	// the day, that day, the same day: the day last named, else the anchor
+	// (resolved in FindTimexes, which knows what came before)
+	{regexp.MustCompile(`(?i)\b(?:(?:late|early)\s+in\s+)?(?:the\s+start\s+of\s+)?(?:(?:the|that|the\s+same)\s+day|that\s+time)\b`), "DATE", func(_ []string, _ time.Time, _ string) (string, bool) {
+		return sameDay, true
+	}, 0},
+	// three days ago, two weeks ago
+	{regexp.MustCompile(`(?i)\b(` + numWords + `)\s+(day|week|month|year)s?\s+(ago|earlier|later|from now)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
+		n, ok := count(m[1])
+		if !ok || a.IsZero() {
+			return "", false
+		}
+		if d := strings.ToLower(m[3]); d == "ago" || d == "earlier" {
+			n = -n
+		}
+		switch strings.ToLower(m[2]) {
+		case "day":
+			return a.AddDate(0, 0, n).Format("2006-01-02"), true
+		case "week": // "a week ago" is a day, seven before
+			return a.AddDate(0, 0, 7*n).Format("2006-01-02"), true
+		case "month":
+			return firstOfMonth(a).AddDate(0, n, 0).Format("2006-01"), true
+		}
+		return strconv.Itoa(a.Year() + n), true
+	}, 0},
+	// on Tuesday, last Friday, next Monday
+	{regexp.MustCompile(`(?i)\b(?:(last|next|this|on|early|late)\s+)?(` + dayNames + `)\b`), "DATE", func(m []string, a time.Time, ctx string) (string, bool) {
+		if a.IsZero() {
+			return "", false
+		}
+		wd := weekday(m[2])
+		diff := int(wd) - int(a.Weekday())
+		switch mod := strings.ToLower(m[1]); {
+		case mod == "next" || (mod != "last" && futureCue.MatchString(ctx[max(0, len(ctx)-30):])):
+			if diff <= 0 {
+				diff += 7
+			}
+		default:
+			if diff > 0 {
+				diff -= 7
+			}
+		}
+		return a.AddDate(0, 0, diff).Format("2006-01-02"), true
+	}, 0},
+	// in March, mid-January, early June, last May (a month without a day or
+	// year); "May" alone is the verb far more often than the month.
+	{regexp.MustCompile(`\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[\s-]+)?(January|February|March|April|June|July|August|September|October|November|December)\b|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[\s-]+(May)\b`), "DATE", func(m []string, a time.Time, ctx string) (string, bool) {
+		name := m[1]
+		if name == "" {
+			name = m[2]
+		}
+		mo := month(name)
+		if a.IsZero() {
+			return fmt.Sprintf("XXXX-%02d", mo), true
+		}
+		lower := strings.ToLower(m[0])
+		y := a.Year()
+		switch {
+		case strings.HasPrefix(lower, "last"):
+			if mo >= int(a.Month()) {
+				y--
+			}
+		case strings.HasPrefix(lower, "next") || futureCue.MatchString(ctx[max(0, len(ctx)-40):]) || strings.HasSuffix(strings.TrimSpace(ctx), " by"):
+			if mo < int(a.Month()) {
+				y++
+			}
+		default: // news looks back: the latest such month up to the anchor's
+			if mo > int(a.Month()) {
+				y--
+			}
+		}
+		return fmt.Sprintf("%04d-%02d", y, mo), true
+	}, 0},
+	// 11 December (a day and month without a year)
+	{regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthNames + `)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
+		if strings.EqualFold(m[2], "may") || strings.EqualFold(m[2], "mar") {
+			return "", false
+		}
+		return nearestDay(a, month(m[2]), atoi(m[1]))
+	}, 0},
+	// 7/8/07, 12/02/2020 (month first, as in US news)
+	{regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
+		y := atoi(m[3])
+		if len(m[3]) == 2 {
+			y += 1900
+			if y < 1950 {
+				y += 100
+			}
+		}
+		return ymd(y, atoi(m[1]), atoi(m[2]))
+	}, 0},
+	// the previous year, a year earlier
+	{regexp.MustCompile(`(?i)\b(?:the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+(?:before|previous|earlier)|a\s+year\s+(?:earlier|before))\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
+		if a.IsZero() {
+			return "", false
+		}
+		return strconv.Itoa(a.Year() - 1), true
+	}, 0},
+	// the '70s, '82
+	{regexp.MustCompile(`(?:\b|')([1-9])0s\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
+		return "19" + m[1], true
+	}, 0},
+	{regexp.MustCompile(`\B'([1-9]\d)\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
+		return "19" + m[1], true
+	}, 0},
+	// now, currently, recently, the future
+	{regexp.MustCompile(`(?i)\b(now|currently|current|at present|ongoing|for the time being|the time being|recently|recent|in the past|the past|formerly|in the future|the future|later|soon|very soon|the near term|the long term|the short term|near-term|long-term|short-term)\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
+		switch strings.ToLower(m[1]) {
+		case "recently", "recent", "in the past", "the past", "formerly":
+			return "PAST_REF", true
+		case "in the future", "the future", "later", "soon", "very soon", "the near term", "the long term", "the short term", "near-term", "long-term", "short-term":
+			return "FUTURE_REF", true
+		}
+		return "PRESENT_REF", true
+	}, 0},
+	// the 1990s
+	{regexp.MustCompile(`\b(?:the\s+)?(1[89]\d|20\d)0s\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
+		return m[1], true
+	}, 0},
+	// in 2009 · 2009's · since 1987 — a year not followed by a unit or more digits
+	{regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b(?:[^\d%,.\p{L}]|[,.](?:\s|$)|$)`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
+		return m[1], true
+	}, 1},
+	// durations: two years, 90 days, six months
+	{regexp.MustCompile(`(?i)\b(` + numWords + `)[\s-]+(` + unitWords + `)\b`), "DURATION", func(m []string, _ time.Time, _ string) (string, bool) {
+		n, ok := count(m[1])
+		if !ok {
+			return "", false
+		}
+		unit := strings.TrimSuffix(strings.ToLower(m[2]), "s")
+		code := map[string]string{"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "hour": "H", "minute": "M"}[unit]
+		if unit == "hour" || unit == "minute" {
+			return fmt.Sprintf("PT%d%s", n, code), true
+		}
+		if unit == "decade" {
+			return fmt.Sprintf("P%dY", 10*n), true
+		}
+		return fmt.Sprintf("P%d%s", n, code), true
+	}, 0},
+	// 3 p.m., 10:30 a.m.
+	{regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?`), "TIME", func(m []string, a time.Time, _ string) (string, bool) {
+		h := atoi(m[1]) % 12
+		if strings.ToLower(m[3]) == "p" {
+			h += 12
+		}
+		day := "XXXX-XX-XX"
+		if !a.IsZero() {
+			day = a.Format("2006-01-02")
+		}
+		return fmt.Sprintf("%sT%02d:%02d", day, h, atoi(m[2])), true
+	}, 0},
+}
+
+// FindTimexes finds the time expressions of text and resolves them against
+// anchor, the publication time (zero: unknown, relative expressions then get
+// no value and are left out). Longer expressions win over the ones they
+// contain; results are in text order.
+func FindTimexes(text string, anchor time.Time) []Timex {
+	var cands []Timex
+	for _, r := range timexRules {
+		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
+			m := make([]string, len(loc)/2)
+			for i := range m {
+				if loc[2*i] >= 0 {
+					m[i] = text[loc[2*i]:loc[2*i+1]]
+				}
+			}
+			start, end := loc[2*r.span], loc[2*r.span+1]
+			start += leadingPreposition(text[start:end])
+			ctx := sentenceSoFar(text[max(0, start-60):start])
+			v, ok := r.resolve(m, anchor, ctx)
+			if !ok {
+				continue
+			}
+			t := Timex{Start: start, End: end, Text: text[start:end], Type: r.typ, Value: v}
+			t.Upcoming = upcoming(v, anchor)
+			cands = append(cands, t)
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].Start != cands[j].Start {
+			return cands[i].Start < cands[j].Start
+		}
+		return cands[i].End-cands[i].Start > cands[j].End-cands[j].Start
+	})
+	var out []Timex
+	for _, c := range cands {
+		if n := len(out); n > 0 && c.Start < out[n-1].End {
+			if c.End-c.Start > out[n-1].End-out[n-1].Start {
+				out[n-1] = c
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	last := ""
+	if !anchor.IsZero() {
+		last = anchor.Format("2006-01-02")
+	}
+	kept := out[:0]
+	for _, t := range out {
+		if t.Value == sameDay {
+			if last == "" {
+				continue
+			}
+			t.Value = last
+			t.Upcoming = upcoming(t.Value, anchor)
+		} else if len(t.Value) == 10 && t.Value[4] == '-' && t.Value[0] != 'X' {
+			last = t.Value
+		}
+		kept = append(kept, t)
+	}
+	return kept
+}
+
+// GuessAnchor is the first full date in the opening lines of a text (a
+// dateline or a date line under the headline), for texts without a
+// publication time; the zero time when there is none.
+func GuessAnchor(text string) time.Time {
+	head := text[:min(len(text), 300)]
+	for _, t := range FindTimexes(head, time.Time{}) {
+		if d, err := time.Parse("2006-01-02", t.Value); err == nil {
+			return d
+		}
+	}
+	return time.Time{}
+}
+
+// sameDay marks "the day" until FindTimexes resolves it.
+const sameDay = "SAME_DAY"
+
+// leadingPreposition is the length of an "in ", "on ", "since "... that
+// opens an expression: the preposition is not part of the time.
+func leadingPreposition(s string) int {
+	for _, p := range []string{"in ", "on ", "since ", "until ", "by ", "from ", "In ", "On ", "Since ", "Until ", "By ", "From "} {
+		if strings.HasPrefix(s, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// sentenceSoFar is the part of ctx after its last sentence break: a future
+// cue in the previous sentence says nothing of this one.
+func sentenceSoFar(ctx string) string {
+	for _, br := range []string{". ", "? ", "! ", "\n"} {
+		if i := strings.LastIndex(ctx, br); i >= 0 {
+			ctx = ctx[i+len(br):]
+		}
+	}
+	return ctx
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+func count(s string) (int, bool) {
+	s = strings.ToLower(s)
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n > 0 && n < 10000
+	}
+	n, ok := numberWords[s]
+	return n, ok
+}
+
+func month(s string) int {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	for i, name := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.HasPrefix(s, name) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func weekday(s string) time.Weekday {
+	s = strings.ToLower(s)
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.HasPrefix(strings.ToLower(d.String()), s[:3]) {
+			return d
+		}
+	}
+	return time.Sunday
+}
+
+func ymd(y, m, d int) (string, bool) {
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+}
+
+// nearestDay resolves a day and month without a year to the year that puts
+// it nearest the anchor ("Jan. 3" written on Dec. 2, 2020 is 2021-01-03).
+func nearestDay(a time.Time, m, d int) (string, bool) {
+	if m == 0 || d < 1 || d > 31 {
+		return "", false
+	}
+	if a.IsZero() {
+		return fmt.Sprintf("XXXX-%02d-%02d", m, d), true
+	}
+	return ymd(nearestYear(a, m, d), m, d)
+}
+
+func nearestYear(a time.Time, m, d int) int {
+	best, bestGap := a.Year(), time.Duration(1<<62)
+	for _, y := range []int{a.Year() - 1, a.Year(), a.Year() + 1} {
+		gap := time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC).Sub(a)
+		if gap < 0 {
+			gap = -gap
+		}
+		if gap < bestGap {
+			best, bestGap = y, gap
+		}
+	}
+	return best
+}
+
+// week is the week of a day, weeks starting on Sunday as in US news (an
+// ISO week starts on Monday: a Sunday belongs to the next one here).
+func week(a time.Time) string {
+	if a.Weekday() == time.Sunday {
+		a = a.AddDate(0, 0, 1)
+	}
+	y, w := a.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
+}
+
+func firstOfMonth(a time.Time) time.Time {
+	return time.Date(a.Year(), a.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// upcoming reports a calendar value that starts after the anchor's day.
+func upcoming(v string, a time.Time) bool {
+	if a.IsZero() || len(v) < 4 || v[0] < '0' || v[0] > '9' {
+		return false
+	}
+	day := a.Format("2006-01-02")
+	switch {
+	case len(v) >= 10 && v[4] == '-' && v[7] == '-':
+		return v[:10] > day
+	case len(v) == 7 && v[4] == '-' && v[5] != 'W' && v[5] != 'Q':
+		return v > day[:7]
+	case len(v) == 4:
+		return v > day[:4]
+	}
+	return false
+}

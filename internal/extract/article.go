@@ -3,6 +3,8 @@ package extract
 import (
 	"errors"
 	"time"
+
+	"github.com/sitrep/sitrep/internal/model"
 )
 
 // Article is what extraction yields for one page or text: the clean body and
@@ -24,10 +26,7 @@ type Article struct {
 }
 
 // Removed is one piece of text the cleanup took out of the body.
-type Removed struct {
-	Kind string `json:"kind"`
-	Text string `json:"text"`
-}
+type Removed = model.Removed
 
 // Kinds of removed text.
 const (

@@ -13,7 +13,7 @@ func clean(a *model.Article) {
 	c := extract.CleanText(a.Text)
 	a.Text = c.Text
 	a.Credits = append(a.Credits, c.Credits...)
-	a.Removed = append(a.Removed, removedOf(c.Removed)...)
+	a.Removed = append(a.Removed, c.Removed...)
 	if a.Dateline == "" {
 		a.Dateline = c.Dateline
 	}
@@ -35,15 +35,7 @@ func fromPage(a *model.Article, p *extract.Article) {
 		a.Published = p.Published
 	}
 	a.Credits = append(a.Credits, p.Credits...)
-	a.Removed = append(a.Removed, removedOf(p.Removed)...)
-}
-
-func removedOf(rs []extract.Removed) []model.Removed {
-	out := make([]model.Removed, len(rs))
-	for i, r := range rs {
-		out[i] = model.Removed{Kind: r.Kind, Text: r.Text}
-	}
-	return out
+	a.Removed = append(a.Removed, p.Removed...)
 }
 
 // parseHTML extracts the article of one web page.

@@ -173,7 +173,8 @@ func (f *Fetcher) Fetch(ctx context.Context, raw string) (*Response, error) {
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
 		out.NotModified = true
-		return out, f.remember(ctx, u.String(), resp)
+		f.remember(u.String(), resp)
+		return out, nil
 	case resp.StatusCode != http.StatusOK:
 		return nil, fmt.Errorf("%w %s", ErrStatus, resp.Status)
 	}
@@ -188,17 +189,17 @@ func (f *Fetcher) Fetch(ctx context.Context, raw string) (*Response, error) {
 		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, f.MaxBytes)
 	}
 	out.Body = body
-	return out, f.remember(ctx, u.String(), resp)
+	f.remember(u.String(), resp)
+	return out, nil
 }
 
 // remember keeps the validators of a response until Commit.
-func (f *Fetcher) remember(_ context.Context, u string, resp *http.Response) error {
+func (f *Fetcher) remember(u string, resp *http.Response) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.pending[u] = store.FetchState{
 		URL: u, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Checked: time.Now().UTC(),
 	}
-	return nil
 }
 
 // Commit writes the validators of the responses fetched since the last

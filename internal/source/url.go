@@ -37,8 +37,7 @@ func readURL(ctx context.Context, u string, opt Options, emit func(Item) error) 
 	head := resp.Body[:min(len(resp.Body), 8192)]
 	sniffed, _ := Detect(resp.URL, head)
 	switch {
-	case strings.Contains(mt, "rss") || strings.Contains(mt, "atom") || mt == "application/feed+json" ||
-		((mt == "application/xml" || mt == "text/xml" || mt == "application/json") && sniffed == FormatFeed) || sniffed == FormatFeed:
+	case strings.Contains(mt, "rss") || strings.Contains(mt, "atom") || mt == "application/feed+json" || sniffed == FormatFeed:
 		return emitFeed(u, resp.URL, resp.Body, emit)
 	case mt == "text/html" || mt == "application/xhtml+xml" || (mt == "" || mt == "text/plain") && sniffed == FormatHTML:
 		data, err := json.Marshal(struct {

@@ -14,9 +14,9 @@ import (
 
 func runEval(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
-		fmt.Fprint(env.Stdout, "usage: sitrep eval cluster|extract [flags] PATH...\n\nMeasure sitrep against a labelled corpus:\n  cluster FILE   story clustering against a story label (B-cubed, pairwise)\n  extract DIR    article extraction against a benchmark's article bodies\n  timex DIR      time expressions against TIMEX3 values (MEANTIME)\nRun 'sitrep eval cluster -help' or 'sitrep eval extract -help' for details.\n")
+		fmt.Fprint(env.Stdout, "usage: sitrep eval cluster|extract [flags] PATH...\n\nMeasure sitrep against a labelled corpus:\n  cluster FILE   story clustering against a story label (B-cubed, pairwise)\n  extract DIR    article extraction against a benchmark's article bodies\n  timex DIR      time expressions against TIMEX3 values (MEANTIME)\n  quotes DIR     quotes and attribution against Source/Cue/Content spans (PolNeAR)\n  entities DIR   named entities against PER/ORG/LOC mentions (MEANTIME)\nRun 'sitrep eval NAME -help' for details.\n")
 		if len(args) == 0 {
-			return usagef("eval: name what to evaluate: cluster, extract or timex")
+			return usagef("eval: name what to evaluate: cluster, extract, timex, quotes or entities")
 		}
 		return nil
 	}
@@ -27,8 +27,12 @@ func runEval(ctx context.Context, env *Env, args []string) error {
 		return runEvalExtract(env, args[1:])
 	case "timex":
 		return runEvalTimex(env, args[1:])
+	case "quotes":
+		return runEvalQuotes(env, args[1:])
+	case "entities":
+		return runEvalEntities(env, args[1:])
 	}
-	return usagef("eval: unknown evaluation %q (want cluster, extract or timex)", args[0])
+	return usagef("eval: unknown evaluation %q (want cluster, extract, timex, quotes or entities)", args[0])
 }
 
 func runEvalCluster(ctx context.Context, env *Env, args []string) error {

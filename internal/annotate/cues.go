@@ -1,0 +1,181 @@
+package annotate
+
+import "strings"
+
+// Reporting verbs and phrases that introduce an attribution: what someone
+// said, wrote, found or believes. Regular verbs are listed by lemma and
+// inflected; irregular ones list their forms.
+var (
+	regularCues = strings.Fields(`accuse acknowledge add address admit advise agree allege announce answer argue ask
+		assert assure attack blame blast boast brag caution charge chant cite claim clarify comment complain concede
+		conclude confirm contend counter criticize criticise decide declare decline defend demand deny describe
+		disclose dismiss dispute emphasize emphasise estimate explain express fear insist hope indicate inform
+		interject joke confess maintain mention note object observe offer plead pledge point predict press
+		proclaim promise propose question quip recall recount recommend reiterate reject remark remind repeat reply
+		report respond retort reveal rule scream shout signal speculate state stress suggest testify thank threaten
+		tweet urge vow warn wonder worry yell write argue announce believe estimate acknowledge guess imply insist
+		mock praise predict rebut recommend slam support want wish echo chant identify endorse condemn label
+		discuss debate release publish consider expect understand rate encourage promote refuse call sing
+		characterize characterise portray question`)
+	irregularCues = map[string][]string{
+		"say":   {"say", "says", "said", "saying"},
+		"tell":  {"tell", "tells", "told", "telling"},
+		"write": {"write", "writes", "wrote", "written", "writing"},
+		"think": {"think", "thinks", "thought", "thinking"},
+		"know":  {"know", "knows", "knew", "known"},
+		"find":  {"find", "finds", "found"},
+		"show":  {"show", "shows", "showed", "shown"},
+		"feel":  {"feel", "feels", "felt"},
+		"see":   {"see", "sees", "saw"},
+		"read":  {"reads"},
+		"admit": {"admit", "admits", "admitted", "admitting"},
+		"plan":  {"plan", "plans", "planned"},
+		"put":   {"put it"},
+	}
+	// Multi-word cues, matched on lower-cased words.
+	phraseCues = [][]string{
+		{"according", "to"}, {"pointed", "out"}, {"points", "out"}, {"point", "out"}, {"went", "on", "to", "say"},
+		{"called", "for"}, {"calls", "for"}, {"call", "for"}, {"called", "on"}, {"calls", "on"},
+		{"made", "clear"}, {"makes", "clear"}, {"in", "a", "statement"},
+	}
+	// nounLike forms are also common nouns ("the report", "his claims"):
+	// they are cues only when no determiner or possessive comes before
+	// and no "of" after.
+	// weakCues are forms that are mostly nouns in news ("the state", "his
+	// plan", "questions"): cues only before "that", a quotation or a colon.
+	weakCues = setOf(`state states question questions support supports rule rules ruling plan plans answer
+		answers point points report reports address remarks attack attacks demand demands claim claims order
+		orders charge charges offer offers signal signals object objects press note notes read reads comment
+		comments promise promises pledge pledges vow vows fear fears hope hopes estimate estimates want see saw
+		tweet tweets show think reporting mention blame thank worry wish counter joke jokes defend call calls
+		called calling release releases rate rates label labels debate debates expect understand consider
+		discuss echo echoes sing`)
+	nounLike = setOf(`report reports state states post posts comment comments claim claims fear fears hope hopes
+		promise promises estimate estimates question questions demand demands reply replies vow vows pledge
+		pledges warning thought order orders support wish point charge charges offer offers plan plans note notes
+		remarks answer answers signal signals blame attack attacks counter ruled rule rules read reads object
+		objects press tweet tweets joke jokes defend worry charge show shows found thank mention`)
+	determiners = setOf(`the a an this that these those his her its their our my your whose which what no any every
+		each some another`)
+	// tellVerbs take the person told before the content: "told CNN that".
+	tellVerbs = setOf(`told tell tells telling asked ask asks asking informed inform informs assured assure assures
+		reminded remind reminds warned warn warns urged urge urges`)
+	// participleCues continue the subject's attribution after a comma:
+	// "…, saying that".
+	participleCues = setOf(`saying adding noting arguing claiming warning insisting explaining writing telling
+		stressing suggesting calling acknowledging asserting declaring promising vowing citing`)
+	// auxiliaries and adverbs that belong to the cue: "has also said".
+	cueModifiers = setOf(`has have had also will would could may might should did does do not never previously
+		later repeatedly often once again then recently publicly privately is was were are been being first
+		further already reportedly separately earlier quickly flatly simply neither`)
+	// sourceStops end a source phrase when walking back from a cue.
+	sourceStops = setOf(`that which but because as when while if since after before although though where whether
+		so than then or why how what whom unless until once said says say told tells`)
+	cueForms = buildCueForms()
+)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func buildCueForms() map[string]string {
+	m := map[string]string{}
+	for lemma, forms := range irregularCues {
+		for _, f := range forms {
+			if !strings.Contains(f, " ") {
+				m[f] = lemma
+			}
+		}
+	}
+	for _, l := range regularCues {
+		if _, ok := irregularCues[l]; ok {
+			continue
+		}
+		for _, f := range inflect(l) {
+			if _, ok := m[f]; !ok {
+				m[f] = l
+			}
+		}
+	}
+	return m
+}
+
+// inflect gives the regular forms of an English verb.
+func inflect(l string) []string {
+	n := len(l)
+	switch {
+	case strings.HasSuffix(l, "e"):
+		return []string{l, l + "s", l + "d", l[:n-1] + "ing"}
+	case strings.HasSuffix(l, "y") && n > 1 && !strings.ContainsRune("aeiou", rune(l[n-2])):
+		return []string{l, l[:n-1] + "ies", l[:n-1] + "ied", l + "ing"}
+	case strings.HasSuffix(l, "s") || strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "x"):
+		return []string{l, l + "es", l + "ed", l + "ing"}
+	case l == "quip" || l == "plan" || l == "slam" || l == "admit" || l == "rebut" || l == "signal" || l == "plead":
+		last := l[n-1:]
+		if l == "signal" || l == "plead" {
+			last = ""
+		}
+		return []string{l, l + "s", l + last + "ed", l + last + "ing"}
+	}
+	return []string{l, l + "s", l + "ed", l + "ing"}
+}
+
+// cueAt reports whether a cue starts at token i and how many tokens it has.
+func cueAt(toks []token, i int) (n int, lemma string) {
+	for _, p := range phraseCues {
+		if i+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range p {
+			if toks[i+k].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p), strings.Join(p, " ")
+		}
+	}
+	t := toks[i]
+	lemma, ok := cueForms[t.low]
+	if !ok {
+		return 0, ""
+	}
+	if nounLike[t.low] {
+		if i > 0 && (determiners[toks[i-1].low] || strings.HasSuffix(toks[i-1].low, "'s") || strings.HasSuffix(toks[i-1].low, "’s")) {
+			return 0, ""
+		}
+		if i+1 < len(toks) && (toks[i+1].low == "of" || toks[i+1].low == "to" && t.low != "told") {
+			return 0, ""
+		}
+	}
+	if i > 0 && toks[i-1].low == "to" || i+1 < len(toks) && toks[i+1].low == "by" {
+		// "to train and advise", "blamed by": not someone speaking
+		return 0, ""
+	}
+	if weakCues[t.low] {
+		ok := false
+		win := 2
+		if t.low == "called" || t.low == "calls" || t.low == "calling" || t.low == "call" {
+			win = 8
+		}
+		for k := i + 1; k < len(toks) && k <= i+win; k++ {
+			if toks[k].low == "that" || isQuoteMark(toks[k].punct) || toks[k].punct == ':' {
+				ok = true
+			}
+		}
+		if !ok {
+			return 0, ""
+		}
+	}
+	// A capitalised cue in mid-sentence is a name ("Warns", "Post").
+	if t.upper && i > 0 {
+		return 0, ""
+	}
+	return 1, lemma
+}

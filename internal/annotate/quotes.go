@@ -1,0 +1,640 @@
+package annotate
+
+import (
+	"strings"
+)
+
+// Quote is one attribution: who (Source) said (Cue) what (Content). Any of
+// the three may be missing: a quotation that continues an earlier speaker
+// has no cue or source of its own.
+type Quote struct {
+	Source, Cue, Content *Span
+	// More holds further pieces of the content when the cue splits it:
+	// “…,” he said, “…”.
+	More []Span
+	// Direct is true when the content is a quotation in quote marks.
+	Direct bool
+	// Speaker is who the source resolves to: a name, or the source as
+	// written for unnamed sources; "" when unresolved.
+	Speaker string
+	// SourceType is named_person, named_org, anonymous_official,
+	// anonymous_source, document, unnamed or unresolved.
+	SourceType string
+	Sentence   int // index of the sentence
+}
+
+// Source types.
+const (
+	NamedPerson       = "named_person"
+	NamedOrg          = "named_org"
+	AnonymousOfficial = "anonymous_official"
+	AnonymousSource   = "anonymous_source"
+	Document          = "document"
+	Unnamed           = "unnamed"
+	Unresolved        = "unresolved"
+)
+
+// FindQuotes finds the attributions of a text split into sentences.
+func FindQuotes(text string, sents []Span) []Quote {
+	var out []Quote
+	for si, s := range sents {
+		toks := tokenize(text, s.Start, s.End)
+		if len(toks) == 0 {
+			continue
+		}
+		f := sentenceFinder{text: text, toks: toks, quoted: quotedTokens(toks), sentence: si}
+		qs := f.find()
+		if len(qs) == 0 && si > 0 {
+			if q, ok := f.trailing(sents[si-1]); ok {
+				qs = append(qs, q)
+			}
+		}
+		if len(qs) == 0 {
+			if q, ok := f.continuation(out, sents); ok {
+				qs = append(qs, q)
+			}
+		}
+		out = append(out, qs...)
+	}
+	resolveSpeakers(out)
+	return out
+}
+
+type sentenceFinder struct {
+	text     string
+	toks     []token
+	quoted   []bool
+	sentence int
+}
+
+// quotedTokens marks the tokens inside quotation marks (the marks
+// included).
+func quotedTokens(toks []token) []bool {
+	in := make([]bool, len(toks))
+	open := false
+	for i, t := range toks {
+		switch t.punct {
+		case '“':
+			open = true
+			in[i] = true
+			continue
+		case '”':
+			in[i] = true
+			open = false
+			continue
+		case '"':
+			in[i] = true
+			open = !open
+			continue
+		}
+		in[i] = open
+	}
+	return in
+}
+
+type cue struct{ i, n int }
+
+func (f *sentenceFinder) cues() []cue {
+	var cs []cue
+	for i := 0; i < len(f.toks); i++ {
+		if f.quoted[i] || !f.toks[i].isWord() {
+			continue
+		}
+		if n, _ := cueAt(f.toks, i); n > 0 {
+			cs = append(cs, cue{i, n})
+			i += n - 1
+		}
+	}
+	return cs
+}
+
+func (f *sentenceFinder) find() []Quote {
+	k0 := 0
+	if len(f.toks) > 0 && isQuoteMark(f.toks[0].punct) {
+		k0 = 1
+	}
+	if q, ok := f.colonAt(k0); ok {
+		return []Quote{q}
+	}
+	cs := f.cues()
+	if len(cs) == 0 {
+		return nil
+	}
+	// An attribution at the end governs the whole sentence before it:
+	// "…, a senior official said." Look for it first.
+	for k := len(cs) - 1; k >= 0; k-- {
+		if q, ok := f.postposed(cs[k]); ok {
+			out := []Quote{q}
+			// "…, he said, adding that …" continues after it.
+			for _, c := range cs[k+1:] {
+				if participleCues[f.toks[c.i].low] {
+					if q2, ok := f.preposed(c); ok {
+						out = append(out, q2)
+					}
+					break
+				}
+			}
+			return out
+		}
+	}
+	var out []Quote
+	done := -1 // last token covered by a found content
+	for _, c := range cs {
+		if c.i <= done {
+			continue
+		}
+		q, ok := f.preposed(c)
+		if !ok {
+			continue
+		}
+		out = append(out, q)
+		done = f.tokenAt(q.Content.End)
+		for _, m := range q.More {
+			done = max(done, f.tokenAt(m.End))
+		}
+	}
+	return out
+}
+
+// tokenAt is the index of the last token ending at or before byte e.
+func (f *sentenceFinder) tokenAt(e int) int {
+	k := -1
+	for i, t := range f.toks {
+		if t.e <= e {
+			k = i
+		}
+	}
+	return k
+}
+
+// cueStart extends a cue left over auxiliaries and adverbs: "has also said".
+func (f *sentenceFinder) cueStart(c cue) int {
+	i := c.i
+	for i > 0 && f.toks[i-1].isWord() && cueModifiers[f.toks[i-1].low] && !f.quoted[i-1] {
+		i--
+	}
+	return i
+}
+
+// sourceBefore walks back from token end (exclusive) over a noun phrase:
+// "Army Gen. Mark Milley, the chairman of the Joint Chiefs of Staff". It
+// returns the first token of the phrase (end when there is none).
+func (f *sentenceFinder) sourceBefore(end int) int {
+	start := f.nounPhraseBack(end)
+	// "an architect who said", "Smith, who said"
+	if start == end && end > 0 && (f.toks[end-1].low == "who" || f.toks[end-1].low == "which") {
+		e := end - 1
+		if e > 0 && f.toks[e-1].punct == ',' {
+			e--
+		}
+		if s := f.nounPhraseBack(e); s < e {
+			return s
+		}
+	}
+	// Appositives: "Milley, the chairman of …, said", "Mulgrew, president
+	// of the union, which represents teachers, said".
+	if start == end && end > 1 && f.toks[end-1].punct == ',' {
+		at := end - 1
+		for seg := 0; seg < 3; seg++ {
+			s := f.nounPhraseBack(at)
+			if s == at {
+				break
+			}
+			if s == 0 || !f.toks[s-1].isWord() && f.toks[s-1].punct != ',' {
+				if s == 0 || !isQuoteMark(f.toks[s-1].punct) {
+					return s
+				}
+				break
+			}
+			if f.toks[s-1].punct != ',' {
+				break
+			}
+			at = s - 1
+		}
+	}
+	return start
+}
+
+func (f *sentenceFinder) nounPhraseBack(end int) int {
+	i := end
+	for i > 0 && end-i < 12 {
+		t := f.toks[i-1]
+		if f.quoted[i-1] {
+			break
+		}
+		if !t.isWord() {
+			if t.punct == '.' || t.punct == '&' || t.punct == '\'' || t.punct == '’' {
+				i--
+				continue
+			}
+			if t.punct == ')' {
+				// "Sen. David Perdue (R-Ga.)"
+				k := i - 2
+				for k >= 0 && f.toks[k].punct != '(' && i-k < 8 {
+					k--
+				}
+				if k >= 0 && f.toks[k].punct == '(' {
+					i = k
+					continue
+				}
+			}
+			break
+		}
+		if sourceStops[t.low] {
+			break
+		}
+		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] && !t.upper {
+			break
+		}
+		i--
+	}
+	// A phrase does not start with a dangling full stop or conjunction.
+	for i < end && (!f.toks[i].isWord() || f.toks[i].low == "and") {
+		i++
+	}
+	return i
+}
+
+// sourceAfter reads the noun phrase after a cue up to punctuation: "said
+// Smith." It returns the token after the phrase.
+func (f *sentenceFinder) sourceAfter(from int) int {
+	i := from
+	for i < len(f.toks) && i-from < 12 && !f.quoted[i] {
+		t := f.toks[i]
+		if !t.isWord() && t.punct != '.' && t.punct != '\'' && t.punct != '’' && t.punct != '&' {
+			break
+		}
+		if t.punct == '.' && (i+1 == len(f.toks)) {
+			break
+		}
+		if t.isWord() && (t.low == "that" || t.low == "who" || t.low == "in" && i > from) {
+			break
+		}
+		i++
+	}
+	return i
+}
+
+func (f *sentenceFinder) spanOf(a, b int) *Span {
+	// trim punctuation at the ends, but keep quote marks that belong.
+	for a < b && !f.toks[a].isWord() && !isQuoteMark(f.toks[a].punct) {
+		a++
+	}
+	for b > a && !f.toks[b-1].isWord() && !isQuoteMark(f.toks[b-1].punct) {
+		b--
+	}
+	if a >= b {
+		return nil
+	}
+	sp := span(f.text, f.toks[a].s, f.toks[b-1].e)
+	return &sp
+}
+
+func (f *sentenceFinder) wordsIn(a, b int) int {
+	n := 0
+	for i := a; i < b && i < len(f.toks); i++ {
+		if f.toks[i].isWord() {
+			n++
+		}
+	}
+	return n
+}
+
+func (f *sentenceFinder) hasQuote(a, b int) bool {
+	for i := a; i < b; i++ {
+		if f.quoted[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// postposed tries the shape "CONTENT, SOURCE CUE." or "“CONTENT,” CUE
+// SOURCE." with an optional continuation ", “MORE”".
+func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
+	if f.toks[c.i].low == "according" {
+		return f.according(c)
+	}
+	if participleCues[f.toks[c.i].low] || strings.HasSuffix(f.toks[c.i].low, "ing") {
+		return Quote{}, false
+	}
+	cs := f.cueStart(c)
+	ce := c.i + c.n
+	src := f.sourceBefore(cs)
+	srcEnd := cs
+	inverted := false
+	if src == cs {
+		// "…,” said Smith."
+		inverted = true
+		srcEnd = f.sourceAfter(ce)
+		if srcEnd == ce {
+			// "…,” he said" with the source already taken: nothing.
+			return Quote{}, false
+		}
+	}
+	b := src - 1 // the boundary before the source
+	if b < 1 {
+		return Quote{}, false
+	}
+	bt := f.toks[b]
+	if bt.punct != ',' && bt.punct != '”' && bt.punct != '"' && bt.punct != '—' && bt.punct != '–' {
+		return Quote{}, false
+	}
+	contentEnd := b // exclusive
+	if bt.punct == '”' || bt.punct == '"' {
+		// “…,” Smith said — not “unhinged” a tweet
+		if b == 0 || f.toks[b-1].isWord() || isQuoteMark(f.toks[b-1].punct) {
+			return Quote{}, false
+		}
+		contentEnd = b + 1
+	}
+	if f.wordsIn(0, contentEnd) < 2 {
+		return Quote{}, false
+	}
+	after := ce
+	if inverted {
+		after = srcEnd
+	}
+	// What follows must be short ("on Tuesday", "in a statement") or a
+	// continuation after a comma.
+	rest := f.wordsIn(after, len(f.toks))
+	cont := after < len(f.toks) && f.toks[after].punct == ','
+	if !cont && rest > 6 {
+		return Quote{}, false
+	}
+	if !cont && after < len(f.toks) && (f.toks[after].low == "that" || f.toks[after].punct == ':') {
+		return Quote{}, false
+	}
+	for i := after; i < len(f.toks) && !cont; i++ {
+		if f.toks[i].low == "that" {
+			return Quote{}, false
+		}
+	}
+	q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, ce)}
+	if inverted {
+		q.Source = f.spanOf(ce, srcEnd)
+	} else {
+		q.Source = f.spanOf(src, srcEnd)
+	}
+	q.Content = f.spanOf(0, contentEnd)
+	if q.Content == nil || q.Source == nil {
+		return Quote{}, false
+	}
+	q.Direct = f.hasQuote(0, contentEnd)
+	if inverted && cont && after+1 < len(f.toks) && (determiners[f.toks[after+1].low] || f.toks[after+1].low == "who") {
+		// "said Douglas Holtz-Eakin, an economist who …"
+		q.Source = f.spanOf(ce, len(f.toks))
+		cont = false
+	}
+	if cont && after+1 < len(f.toks) {
+		nx := after + 1
+		if isQuoteMark(f.toks[nx].punct) {
+			// ", “MORE.”"
+			end := nx + 1
+			for end < len(f.toks) && f.quoted[end] {
+				end++
+				if isQuoteMark(f.toks[end-1].punct) {
+					break
+				}
+			}
+			if m := f.spanOf(nx, end); m != nil {
+				q.More = append(q.More, *m)
+			}
+		} else if !participleCues[f.toks[nx].low] && f.wordsIn(nx, len(f.toks)) >= 2 && !strings.HasPrefix(f.toks[nx].low, "according") {
+			// "Future decisions, he added, will be made …"
+			if m := f.spanOf(nx, len(f.toks)); m != nil {
+				q.More = append(q.More, *m)
+			}
+		}
+	}
+	return q, true
+}
+
+// according handles "according to SOURCE": the content is the rest of the
+// sentence, before or after it.
+func (f *sentenceFinder) according(c cue) (Quote, bool) {
+	ce := c.i + c.n
+	srcEnd := f.sourceAfter(ce)
+	if srcEnd == ce {
+		return Quote{}, false
+	}
+	q := Quote{Sentence: f.sentence, Cue: f.spanOf(c.i, ce), Source: f.spanOf(ce, srcEnd)}
+	if f.wordsIn(0, c.i) >= 3 {
+		q.Content = f.spanOf(0, c.i)
+		q.Direct = f.hasQuote(0, c.i)
+	} else if f.wordsIn(srcEnd, len(f.toks)) >= 2 {
+		q.Content = f.spanOf(srcEnd, len(f.toks))
+		q.Direct = f.hasQuote(srcEnd, len(f.toks))
+	}
+	if q.Content == nil || q.Source == nil {
+		return Quote{}, false
+	}
+	return q, true
+}
+
+// preposed handles "SOURCE CUE (that) CONTENT" and "…, saying CONTENT".
+func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
+	if f.toks[c.i].low == "according" {
+		return f.according(c)
+	}
+	cs := f.cueStart(c)
+	ce := c.i + c.n
+	q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, ce)}
+	if participleCues[f.toks[c.i].low] && c.i > 0 && f.toks[c.i-1].punct == ',' ||
+		cs > 0 && (f.toks[cs-1].low == "and" || f.toks[cs-1].low == "but") {
+		// the subject of the main clause speaks: "The State Department
+		// provided no confirmation but said that …"
+		if e := f.subject(); e > 0 && e < cs {
+			q.Source = f.spanOf(0, e)
+		}
+	} else {
+		src := f.sourceBefore(cs)
+		if src == cs {
+			return Quote{}, false
+		}
+		q.Source = f.spanOf(src, cs)
+	}
+	from := ce
+	if tellVerbs[f.toks[c.i].low] {
+		from = f.skipObject(from)
+	}
+	// "said on Tuesday that …": the content starts after "that".
+	for k := from; k < len(f.toks) && k < from+5; k++ {
+		if f.toks[k].low == "that" && !f.quoted[k] {
+			from = k + 1
+			break
+		}
+		if !f.toks[k].isWord() {
+			break
+		}
+	}
+	for from < len(f.toks) && (f.toks[from].punct == ':' || f.toks[from].punct == ',') {
+		from++
+	}
+	end := len(f.toks)
+	for k := from + 1; k < len(f.toks); k++ {
+		if f.quoted[k] {
+			continue
+		}
+		if f.toks[k-1].punct == ',' && participleCues[f.toks[k].low] {
+			end = k - 1
+			break
+		}
+		// "… and said she would", a second attribution of the subject
+		if w := f.toks[k-1].low; w == "and" || w == "but" {
+			j := k
+			for j < len(f.toks) && cueModifiers[f.toks[j].low] {
+				j++
+			}
+			if j < len(f.toks) && !weakCues[f.toks[j].low] && !strings.HasSuffix(f.toks[j].low, "ing") {
+				if n, _ := cueAt(f.toks, j); n > 0 {
+					end = k - 1
+					break
+				}
+			}
+		}
+	}
+	if f.wordsIn(from, end) < 2 {
+		return Quote{}, false
+	}
+	q.Content = f.spanOf(from, end)
+	if q.Content == nil {
+		return Quote{}, false
+	}
+	q.Direct = f.quoted[from]
+	return q, true
+}
+
+// subject is the end of the noun phrase that opens the sentence ("The
+// State Department", "A source familiar"), or 0.
+func (f *sentenceFinder) subject() int {
+	i := 0
+	if i < len(f.toks) && determiners[f.toks[i].low] || commonCaps[f.toks[i].low] {
+		i++
+	}
+	n := 0
+	for i < len(f.toks) && n < 6 && f.toks[i].isWord() && (f.toks[i].upper || f.toks[i].low == "of" || anonymousSourceWords[f.toks[i].low] || officialWords[f.toks[i].low] || f.toks[i].low == "diplomatic" || f.toks[i].low == "senior") {
+		i++
+		n++
+	}
+	if n == 0 {
+		return 0
+	}
+	return i
+}
+
+// skipObject skips the person told or asked: "told CNN", "told his
+// advisers", "told reporters".
+func (f *sentenceFinder) skipObject(i int) int {
+	if i >= len(f.toks) || f.quoted[i] || !f.toks[i].isWord() {
+		return i
+	}
+	t := f.toks[i]
+	switch {
+	case t.upper:
+		for i < len(f.toks) && f.toks[i].upper && !f.quoted[i] {
+			i++
+		}
+	case determiners[t.low] || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s"):
+		i++
+		for k := 0; k < 2 && i < len(f.toks) && f.toks[i].isWord() && !sourceStops[f.toks[i].low] && !isPronoun(f.toks[i].low); k++ {
+			i++
+		}
+	case isObjectPronoun(t.low) || t.low == "reporters" || t.low == "journalists" || t.low == "lawmakers" || t.low == "supporters":
+		i++
+	}
+	return i
+}
+
+// trailing is a short sentence that only names who spoke the quotation
+// before it: “How many times?” Clinton said.
+func (f *sentenceFinder) trailing(prev Span) (Quote, bool) {
+	t := strings.TrimRight(prev.Text, " ")
+	if !strings.HasSuffix(t, "”") && !strings.HasSuffix(t, "\"") && !strings.HasSuffix(t, "''") {
+		return Quote{}, false
+	}
+	cs := f.cues()
+	if len(cs) != 1 || f.wordsIn(0, len(f.toks)) > 8 {
+		return Quote{}, false
+	}
+	c := cs[0]
+	st := f.cueStart(c)
+	src := f.sourceBefore(st)
+	q := Quote{Sentence: f.sentence, Cue: f.spanOf(st, c.i+c.n), Direct: true}
+	if src < st && src == 0 {
+		q.Source = f.spanOf(src, st)
+	} else if st == 0 {
+		if e := f.sourceAfter(c.i + c.n); e > c.i+c.n {
+			q.Source = f.spanOf(c.i+c.n, e)
+		}
+	}
+	if q.Source == nil {
+		return Quote{}, false
+	}
+	pt := tokenize(f.text, prev.Start, prev.End)
+	k := 0
+	for k < len(pt) && !isQuoteMark(pt[k].punct) {
+		k++
+	}
+	if k == len(pt) {
+		return Quote{}, false
+	}
+	c2 := span(f.text, pt[k].s, prev.End)
+	q.Content = &c2
+	return q, true
+}
+
+// colon is a speaker's line in a transcript or a headline: "PENCE: Well,
+// look, …", "Pat Caddell: Democrat Voters Worried …".
+func (f *sentenceFinder) colonAt(k int) (Quote, bool) {
+	k0 := k
+	for k < len(f.toks) && k-k0 < 4 && f.toks[k].isWord() && f.toks[k].upper {
+		k++
+	}
+	if k == k0 || k >= len(f.toks) || f.toks[k].punct != ':' || f.wordsIn(k+1, len(f.toks)) < 3 {
+		return Quote{}, false
+	}
+	q := Quote{Sentence: f.sentence, Source: f.spanOf(k0, k), Cue: f.spanOf(k, k+1), Content: f.spanOf(k+1, len(f.toks))}
+	if q.Content == nil {
+		return Quote{}, false
+	}
+	return q, true
+}
+
+// continuation is a sentence that is wholly a quotation and carries on the
+// previous speaker: “We will be back.”
+func (f *sentenceFinder) continuation(prev []Quote, sents []Span) (Quote, bool) {
+	if len(prev) == 0 || !isQuoteMark(f.toks[0].punct) {
+		return Quote{}, false
+	}
+	last := prev[len(prev)-1]
+	if f.sentence-last.Sentence > 2 || !last.Direct {
+		return Quote{}, false
+	}
+	for i := range f.toks {
+		if !f.quoted[i] && f.toks[i].isWord() {
+			return Quote{}, false
+		}
+	}
+	c := f.spanOf(0, len(f.toks))
+	if c == nil {
+		return Quote{}, false
+	}
+	return Quote{Content: c, Direct: true, Sentence: f.sentence}, true
+}
+
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "they", "it", "i", "we", "you":
+		return true
+	}
+	return false
+}
+
+func isObjectPronoun(w string) bool {
+	switch w {
+	case "him", "her", "them", "me", "us", "you", "it":
+		return true
+	}
+	return false
+}

@@ -249,3 +249,94 @@ func ScoreTimexes(docs []GoldDoc) TimexScore {
 	}
 	return sc
 }
+
+// EntityScore is precision, recall and F1 of named entity mentions, overall
+// and per type (PER, ORG, LOC).
+type EntityScore struct {
+	Docs    int
+	P, R, F float64
+	Types   map[string]*TypeScore
+}
+
+// TypeScore is the score of one entity type.
+type TypeScore struct {
+	Gold, Found, GoldHit, FoundHit int
+	P, R, F                        float64
+}
+
+// entityTypeGold maps sitrep's entity types to MEANTIME's.
+var entityTypeGold = map[string]string{Person: "PER", Org: "ORG", Loc: "LOC"}
+
+// ScoreEntities finds the entities of every document and scores them
+// against the gold named mentions (syntactic type NAM) of PER, ORG and LOC
+// entities: a found entity is right when it overlaps a gold named mention
+// of its type; a gold mention is found when a found entity of its type
+// overlaps it. Gold mentions of other syntactic types are neither required
+// nor counted against; text after the last annotated sentence is left out,
+// as the corpus annotates only the opening sentences.
+func ScoreEntities(docs []GoldDoc) EntityScore {
+	sc := EntityScore{Docs: len(docs), Types: map[string]*TypeScore{}}
+	for _, t := range []string{"PER", "ORG", "LOC"} {
+		sc.Types[t] = &TypeScore{}
+	}
+	for _, d := range docs {
+		found := FindEntities(d.Text, Sentences(d.Text))
+		// MEANTIME annotates only the opening sentences of each article:
+		// entities found after the last sentence with a gold mention are
+		// not judged.
+		limit := 0
+		for _, g := range d.Entities {
+			limit = max(limit, g.End)
+		}
+		if k := strings.IndexByte(d.Text[limit:], '\n'); k >= 0 {
+			limit += k
+		} else {
+			limit = len(d.Text)
+		}
+		kept := found[:0]
+		for _, e := range found {
+			if e.End <= limit {
+				kept = append(kept, e)
+			}
+		}
+		found = kept
+		var gold []GoldSpan
+		for _, g := range d.Entities {
+			if g.Syntactic == "NAM" && sc.Types[g.Type] != nil {
+				gold = append(gold, g)
+				sc.Types[g.Type].Gold++
+			}
+		}
+		for _, e := range found {
+			t := entityTypeGold[e.Type]
+			ts := sc.Types[t]
+			if ts == nil {
+				continue
+			}
+			ts.Found++
+			for _, g := range gold {
+				if g.Type == t && e.Start < g.End && g.Start < e.End {
+					ts.FoundHit++
+					break
+				}
+			}
+		}
+		for _, g := range gold {
+			for _, e := range found {
+				if entityTypeGold[e.Type] == g.Type && e.Start < g.End && g.Start < e.End {
+					sc.Types[g.Type].GoldHit++
+					break
+				}
+			}
+		}
+	}
+	var gold, foundN, gh, fh int
+	for _, ts := range sc.Types {
+		ts.P, ts.R = ratio(ts.FoundHit, ts.Found), ratio(ts.GoldHit, ts.Gold)
+		ts.F = f1(ts.P, ts.R)
+		gold, foundN, gh, fh = gold+ts.Gold, foundN+ts.Found, gh+ts.GoldHit, fh+ts.FoundHit
+	}
+	sc.P, sc.R = ratio(fh, foundN), ratio(gh, gold)
+	sc.F = f1(sc.P, sc.R)
+	return sc
+}

@@ -1,0 +1,297 @@
+package annotate
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/extract"
+	"github.com/sitrep/sitrep/internal/words"
+)
+
+// Entity types.
+const (
+	Person = "PERSON"
+	Org    = "ORG"
+	Loc    = "LOC"
+)
+
+// Entity is a named mention of a person, organisation or place.
+type Entity struct {
+	Start, End int    // byte offsets of the name
+	Text       string // the name as written
+	Type       string // PERSON, ORG or LOC
+	// Name is the canonical name within the document: "Mike Pompeo" for a
+	// later "Pompeo", "The Washington Post" for "the Post".
+	Name string
+	// Role is a title written before a person's name ("Secretary of State",
+	// "Army Gen.").
+	Role string `json:",omitempty"`
+	// Place is the gazetteer entry of a location.
+	Place *Place `json:",omitempty"`
+}
+
+var (
+	// orgKeywords make a capitalised run an organisation.
+	orgKeywords = setOf(`inc inc. corp corp. corporation co co. ltd ltd. llc plc company companies group holdings
+		airways airlines airline bank bancorp department ministry agency office council committee commission
+		party court university college institute association union federation foundation fund board bureau
+		service services administration government congress senate parliament assembly army navy force forces
+		guard police embassy consulate campaign center centre organization organisation network times post
+		news journal tribune herald telegraph guardian press radio television tv channel studios motors
+		industries technologies systems pharmaceuticals energy oil petroleum exchange reserve treasury
+		pentagon kremlin nato fbi cia nsa un eu who opec imf securities capital partners club league
+		coalition alliance brigade militia movement front state-run parliamentary cabinet
+		authority authorities commission chamber caucus department's`)
+	// personTitles before a name make it a person's.
+	personTitles = setOf(`president vice secretary ambassador gen. gen general adm. adm admiral col. col colonel lt.
+		lt sgt. sgt capt. capt captain maj. maj major sen. sen senator rep. rep representative gov. gov governor
+		mayor minister premier chancellor judge justice dr. dr mr. mr mrs. mrs ms. ms prof. prof professor rev.
+		rev chief director chairman chairwoman commander deputy king queen prince princess pope sheikh
+		lord sir dame president-elect spokesman spokeswoman spokesperson ceo cfo coo chancellor envoy
+		leader militant cleric ayatollah emir sultan pastor bishop cardinal coach manager analyst
+		executive founder chair lawyer attorney sergeant private corporal lieutenant marshal`)
+	// roleWords may come between titles: "Secretary of State", "Prime
+	// Minister", "Army Gen.".
+	roleWords = setOf(`of state defense defence foreign interior homeland prime army navy air marine the
+		u.s. us joint chiefs staff national security house senate supreme federal acting former`)
+	nameJoiners = setOf(`of for de del della da al bin ibn van von der la le du y &`)
+	// placeKeywords end the names of places.
+	placeKeywords = setOf(`airport ocean sea river mountain mountains lake island islands bay valley province region county
+		street square park bridge strait gulf peninsula desert coast canal district city port harbour harbor`)
+	notNames = setOf(`i monday tuesday wednesday thursday friday saturday sunday january february march april
+		may june july august september october november december god mr mrs ms dr the a an this that these
+		those it he she they we you his her their our my its there here but and or so if when while after
+		before as at in on by for of to with from into over under about since until although though because
+		what who which where why how yes no not however meanwhile also still yet then once now today
+		tonight tomorrow yesterday last next earlier later internet covid-19 covid coronavirus`)
+)
+
+// FindEntities finds the named people, organisations and places of a text
+// split into sentences.
+func FindEntities(text string, sents []Span) []Entity {
+	var out []Entity
+	lowerSeen := lowercaseWords(text)
+	for _, s := range sents {
+		toks := tokenize(text, s.Start, s.End)
+		for i := 0; i < len(toks); {
+			if !toks[i].isWord() || !toks[i].upper {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && !strings.HasSuffix(toks[j-1].low, "'s") && !strings.HasSuffix(toks[j-1].low, "’s") {
+				t := toks[j]
+				if t.isWord() && t.upper {
+					j++
+					continue
+				}
+				if t.isWord() && nameJoiners[t.low] && j+1 < len(toks) && toks[j+1].upper && toks[j+1].isWord() {
+					j += 2
+					continue
+				}
+				if t.punct == '&' && j+1 < len(toks) && toks[j+1].upper {
+					j += 2
+					continue
+				}
+				break
+			}
+			out = append(out, classifyRun(text, toks, i, j, i == 0, lowerSeen)...)
+			i = j
+		}
+	}
+	resolveAliases(out)
+	return out
+}
+
+// lowercaseWords is the set of words the text writes in lower case: a
+// capitalised word that also appears lower-case is an ordinary word
+// opening a sentence ("Tensions", "Future").
+func lowercaseWords(text string) map[string]bool {
+	m := map[string]bool{}
+	words.Each(text, func(w []byte, at words.Span) {
+		if c := text[at.Start]; c >= 'a' && c <= 'z' {
+			m[string(w)] = true
+		}
+	})
+	return m
+}
+
+// classifyRun turns the capitalised tokens toks[i:j] into entities.
+func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen map[string]bool) []Entity {
+	// Drop ordinary words capitalised at the start of a sentence or a
+	// quotation.
+	for i < j && (notNames[strings.TrimSuffix(toks[i].low, ".")] || (sentStart || i > 0 && isQuoteMark(toks[i-1].punct)) && i == firstWord(toks) && (lowerSeen[trimPossessive(toks[i].low)] || words.Stop(toks[i].low))) {
+		i++
+	}
+	for j > i && (nameJoiners[toks[j-1].low] || notNames[toks[j-1].low]) {
+		j--
+	}
+	if i >= j {
+		return nil
+	}
+	// A title before the name: "Secretary of State Mike Pompeo".
+	k := i
+	for k < j && (personTitles[toks[k].low] || k > i && roleWords[toks[k].low] && k+1 < j) {
+		k++
+	}
+	role := ""
+	if k > i && k < j {
+		role = text[toks[i].s:toks[k-1].e]
+		i = k
+	} else if k == j {
+		// titles alone: "the President", "Prime Minister"
+		return nil
+	}
+	// Model numbers end a name: "Airbus A380" is a product.
+	for k := i; k < j; k++ {
+		if strings.IndexAny(toks[k].low, "0123456789") >= 0 {
+			j = k
+			break
+		}
+	}
+	if i >= j {
+		return nil
+	}
+	name := trimPossessiveText(text[toks[i].s:toks[j-1].e])
+	e := Entity{Start: toks[i].s, End: toks[i].s + len(name), Text: name, Name: name, Role: role}
+	lowName := strings.ToLower(name)
+	single := j-i == 1
+	switch {
+	case single && isDemonym(name):
+		return nil
+	case role != "":
+		e.Type = Person
+	case isOutlet(name):
+		e.Type = Org
+		if o, ok := extract.LookupOutlet(name); ok {
+			e.Name = o.Name
+		}
+	case placeKeywords[trimPossessive(toks[j-1].low)] && !single:
+		e.Type = Loc
+	case hasOrgKeyword(toks[i:j]):
+		e.Type = Org
+	default:
+		if p, ok := LookupPlace(lowName); ok {
+			e.Type = Loc
+			pp := p
+			e.Place = &pp
+			e.Name = p.Name
+			break
+		}
+		if single && lowerSeen[trimPossessive(toks[i].low)] {
+			return nil
+		}
+		if single && isAcronym(name) {
+			e.Type = Org
+			break
+		}
+		if !single && j-i <= 4 && !allCaps(toks[i:j]) && isFirstName(text[toks[i].s:toks[i].e]) {
+			e.Type = Person
+			break
+		}
+		e.Type = Org
+		if single {
+			e.Type = "" // decided by the aliases, else ORG
+		}
+	}
+	return []Entity{e}
+}
+
+func firstWord(toks []token) int {
+	for k, t := range toks {
+		if t.isWord() {
+			return k
+		}
+	}
+	return 0
+}
+
+func trimPossessive(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+}
+
+func trimPossessiveText(w string) string { return trimPossessive(w) }
+
+func isOutlet(name string) bool {
+	_, ok := extract.LookupOutlet(name)
+	return ok
+}
+
+func hasOrgKeyword(toks []token) bool {
+	for _, t := range toks {
+		if orgKeywords[trimPossessive(t.low)] {
+			return true
+		}
+	}
+	return false
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			n++
+		case r == '.' || r == '&' || r == '-':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+func allCaps(toks []token) bool {
+	for _, t := range toks {
+		if strings.ToUpper(t.low) != strings.ToUpper(trimPossessive(t.low)) || !isAcronym(strings.ToUpper(t.low)) {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveAliases links later short mentions to earlier full names: a
+// surname to the person ("Pompeo"), a first word or acronym to the
+// organisation ("Lockheed", "GAO"), and gives single unknown names a type.
+func resolveAliases(es []Entity) {
+	for i := range es {
+		e := &es[i]
+		if strings.Contains(e.Text, " ") && e.Type != "" {
+			continue
+		}
+		for k := i - 1; k >= 0; k-- {
+			p := es[k]
+			if p.Type == "" || p.Text == e.Text {
+				if p.Text == e.Text && p.Type != "" && e.Type == "" {
+					e.Type, e.Name = p.Type, p.Name
+					break
+				}
+				continue
+			}
+			f := strings.Fields(p.Text)
+			switch {
+			case p.Type == Person && f[len(f)-1] == e.Text:
+				e.Type, e.Name = Person, p.Name
+			case p.Type == Org && (f[0] == e.Text || isAcronym(e.Text) && initials(f) == strings.ReplaceAll(e.Text, ".", "")):
+				e.Type, e.Name = Org, p.Name
+			case p.Type == Org && isOutlet(p.Name) && strings.HasSuffix(p.Name, " "+e.Text):
+				e.Type, e.Name = Org, p.Name // "the Post"
+			default:
+				continue
+			}
+			break
+		}
+		if e.Type == "" {
+			e.Type = Org
+		}
+	}
+}
+
+func initials(f []string) string {
+	var b strings.Builder
+	for _, w := range f {
+		if nameJoiners[strings.ToLower(w)] {
+			continue
+		}
+		b.WriteByte(w[0])
+	}
+	return strings.ToUpper(b.String())
+}

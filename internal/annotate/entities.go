@@ -27,6 +27,9 @@ type Entity struct {
 	Role string `json:",omitempty"`
 	// Place is the gazetteer entry of a location.
 	Place *Place `json:",omitempty"`
+	// weak: a lone capitalised word opening a sentence, kept only when the
+	// name occurs elsewhere.
+	weak bool
 }
 
 var (
@@ -62,7 +65,8 @@ var (
 		those it he she they we you his her their our my its there here but and or so if when while after
 		before as at in on by for of to with from into over under about since until although though because
 		what who which where why how yes no not however meanwhile also still yet then once now today
-		tonight tomorrow yesterday last next earlier later internet covid-19 covid coronavirus`)
+		tonight tomorrow yesterday last next earlier later internet covid-19 covid coronavirus jan feb mar apr
+		jun jul aug sep sept oct nov dec western eastern northern southern briton britons westerners`)
 )
 
 // FindEntities finds the named people, organisations and places of a text
@@ -80,7 +84,7 @@ func FindEntities(text string, sents []Span) []Entity {
 			j := i + 1
 			for j < len(toks) && !strings.HasSuffix(toks[j-1].low, "'s") && !strings.HasSuffix(toks[j-1].low, "’s") {
 				t := toks[j]
-				if t.isWord() && t.upper {
+				if t.isWord() && (t.upper || strings.HasPrefix(t.low, "al-") || strings.HasPrefix(t.low, "el-")) {
 					j++
 					continue
 				}
@@ -92,14 +96,31 @@ func FindEntities(text string, sents []Span) []Entity {
 					j += 2
 					continue
 				}
+				if t.punct == '.' && personTitles[toks[j-1].low+"."] && t.s == toks[j-1].e && j+1 < len(toks) && toks[j+1].upper {
+					j++ // "Gen. Mark Milley"
+					continue
+				}
 				break
 			}
-			out = append(out, classifyRun(text, toks, i, j, i == 0, lowerSeen)...)
+			out = append(out, classifyRun(text, toks, i, j, i == 0 || isQuoteMark(toks[i-1].punct) && i == 1, lowerSeen)...)
 			i = j
 		}
 	}
 	resolveAliases(out)
-	return out
+	kept := out[:0]
+	for _, e := range out {
+		if !e.weak {
+			kept = append(kept, e)
+			continue
+		}
+		for _, o := range out {
+			if !o.weak && (o.Text == e.Text || o.Name == e.Name && o.Type == e.Type) {
+				kept = append(kept, e)
+				break
+			}
+		}
+	}
+	return kept
 }
 
 // lowercaseWords is the set of words the text writes in lower case: a
@@ -122,15 +143,25 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 	for i < j && (notNames[strings.TrimSuffix(toks[i].low, ".")] || (sentStart || i > 0 && isQuoteMark(toks[i-1].punct)) && i == firstWord(toks) && (lowerSeen[trimPossessive(toks[i].low)] || words.Stop(toks[i].low))) {
 		i++
 	}
-	for j > i && (nameJoiners[toks[j-1].low] || notNames[toks[j-1].low]) {
+	for j > i && (nameJoiners[toks[j-1].low] || notNames[toks[j-1].low] || !toks[j-1].isWord()) {
 		j--
+	}
+	// "Iranian Gen. Qasem Soleimani": a nationality before a title.
+	if j-i > 1 && isDemonym(toks[i].low) {
+		i++
+	}
+	for i < j && !toks[i].isWord() {
+		i++
+	}
+	if i < j && (ordinaryWord(toks[i].low, lowerSeen) && (sentStart || i > 0 && isQuoteMark(toks[i-1].punct)) && i == firstWord(toks) || lowerHyphen(text[toks[i].s:toks[i].e])) {
+		i++
 	}
 	if i >= j {
 		return nil
 	}
 	// A title before the name: "Secretary of State Mike Pompeo".
 	k := i
-	for k < j && (personTitles[toks[k].low] || k > i && roleWords[toks[k].low] && k+1 < j) {
+	for k < j && (personTitles[toks[k].low] || personTitles[toks[k].low+"."] || !toks[k].isWord() || (k > i || k+1 < j && personTitles[toks[k+1].low]) && roleWords[toks[k].low] && k+1 < j) {
 		k++
 	}
 	role := ""
@@ -156,7 +187,7 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 	lowName := strings.ToLower(name)
 	single := j-i == 1
 	switch {
-	case single && isDemonym(name):
+	case single && (isDemonym(name) || isDemonym(strings.TrimSuffix(name, "s")) || lowerHyphen(name)):
 		return nil
 	case role != "":
 		e.Type = Person
@@ -177,23 +208,46 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 			e.Name = p.Name
 			break
 		}
-		if single && lowerSeen[trimPossessive(toks[i].low)] {
+		if single && ordinaryWord(trimPossessive(toks[i].low), lowerSeen) {
 			return nil
 		}
 		if single && isAcronym(name) {
 			e.Type = Org
 			break
 		}
-		if !single && j-i <= 4 && !allCaps(toks[i:j]) && isFirstName(text[toks[i].s:toks[i].e]) {
+		if !single && j-i <= 4 && !allCaps(text, toks[i:j]) && isFirstName(text[toks[i].s:toks[i].e]) {
 			e.Type = Person
 			break
 		}
 		e.Type = Org
 		if single {
 			e.Type = "" // decided by the aliases, else ORG
+			e.weak = sentStart && i == firstWord(toks)
 		}
 	}
 	return []Entity{e}
+}
+
+// ordinaryWord reports whether a capitalised word is an ordinary one: the
+// text also writes it (or its singular) in lower case, or it is a function
+// word or an -ing form.
+func ordinaryWord(w string, lowerSeen map[string]bool) bool {
+	if lowerSeen[w] || words.Stop(w) || strings.HasSuffix(w, "ing") && len(w) > 5 {
+		return true
+	}
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return lowerSeen[strings.TrimSuffix(w, "ies")+"y"]
+	case strings.HasSuffix(w, "s"):
+		return lowerSeen[strings.TrimSuffix(w, "s")]
+	}
+	return false
+}
+
+// lowerHyphen reports words like "Iranian-backed" and "U.S.-led".
+func lowerHyphen(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	return k >= 0 && k+1 < len(w) && w[k+1] >= 'a' && w[k+1] <= 'z'
 }
 
 func firstWord(toks []token) int {
@@ -239,9 +293,9 @@ func isAcronym(s string) bool {
 	return n >= 2 && n <= 6
 }
 
-func allCaps(toks []token) bool {
+func allCaps(text string, toks []token) bool {
 	for _, t := range toks {
-		if strings.ToUpper(t.low) != strings.ToUpper(trimPossessive(t.low)) || !isAcronym(strings.ToUpper(t.low)) {
+		if !isAcronym(trimPossessive(text[t.s:t.e])) {
 			return false
 		}
 	}
@@ -254,10 +308,10 @@ func allCaps(toks []token) bool {
 func resolveAliases(es []Entity) {
 	for i := range es {
 		e := &es[i]
-		if strings.Contains(e.Text, " ") && e.Type != "" {
+		if strings.Contains(e.Text, " ") && e.Type != "" || e.Place != nil || e.Role != "" {
 			continue
 		}
-		for k := i - 1; k >= 0; k-- {
+		for _, k := range aliasOrder(i, len(es)) {
 			p := es[k]
 			if p.Type == "" || p.Text == e.Text {
 				if p.Text == e.Text && p.Type != "" && e.Type == "" {
@@ -283,6 +337,19 @@ func resolveAliases(es []Entity) {
 			e.Type = Org
 		}
 	}
+}
+
+// aliasOrder lists the other mentions from the nearest earlier one back to
+// the first, then the later ones: a surname may come before the full name.
+func aliasOrder(i, n int) []int {
+	out := make([]int, 0, n)
+	for k := i - 1; k >= 0; k-- {
+		out = append(out, k)
+	}
+	for k := i + 1; k < n; k++ {
+		out = append(out, k)
+	}
+	return out
 }
 
 func initials(f []string) string {

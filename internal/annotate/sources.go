@@ -13,6 +13,8 @@ var (
 	documentWords = setOf(`statement statements report reports memo letter filing poll polls survey surveys study
 		studies data document documents analysis records record tweet tweets release email emails transcript
 		complaint indictment ruling order lawsuit figures numbers website post video footage`)
+	institutionWords = setOf(`department ministry agency administration government authorities office council
+		committee commission embassy campaign party court`)
 	titleWords = setOf(`president vice secretary ambassador gen general adm admiral col colonel lt sgt capt captain
 		maj major sen senator rep representative gov governor mayor minister prime chancellor judge justice dr
 		mr mrs ms prof professor rev chief director chairman chairwoman chair commander army navy marine air
@@ -61,6 +63,8 @@ func classifySource(src string) (typ, speaker string) {
 			return Unresolved, src
 		}
 		return AnonymousSource, src
+	case institutionWords[head] && name != "":
+		return NamedOrg, name
 	case officialWords[head] && !personLike(name):
 		if definite(ws) && len(ws) <= 3 && name == "" {
 			return Unresolved, src

@@ -45,6 +45,7 @@ func commands() []command {
 	return []command{
 		{"ingest", "read articles from files, directories, URLs, feeds, WARC or stdin into the store", runIngest},
 		{"extract", "the clean article of one page or text, as JSON", runExtract},
+		{"annotate", "sentences, entities, quotes, credits and dates of one report, as JSON", runAnnotate},
 		{"articles", "list stored articles", runArticles},
 		{"show", "print one stored article", runShow},
 		{"search", "full-text search over stored articles", runSearch},

@@ -45,25 +45,7 @@ was published at, which names the outlet and resolves links.`, "")
 	if len(paths) != 1 {
 		return usagef("extract: give one input, not %d", len(paths))
 	}
-	fetcher := fetch.New(*timeout)
-	fetcher.AllowPrivate = *allowPrivate
-	opt := source.Options{Stdin: env.Stdin, Fetch: fetcher.Fetch}
-	var items []source.Item
-	err = source.Read(ctx, paths, opt, func(it source.Item) error {
-		it.URL = *pageURL
-		items = append(items, it)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if len(items) == 0 {
-		return fmt.Errorf("extract: %s: nothing to extract", paths[0])
-	}
-	if len(items) > 1 {
-		return fmt.Errorf("extract: %s holds %d articles; extract reads one page or text (use 'sitrep cluster' or 'sitrep ingest' for many)", paths[0], len(items))
-	}
-	a, err := source.Parse(items[0])
+	a, err := readOne(ctx, env, "extract", paths[0], *pageURL, *allowPrivate, *timeout)
 	if err != nil {
 		return err
 	}
@@ -81,4 +63,29 @@ was published at, which names the outlet and resolves links.`, "")
 		out.Removed = []model.Removed{}
 	}
 	return writeJSON(env.Stdout, out)
+}
+
+// readOne reads one input (page, text file or URL) into one clean article.
+func readOne(ctx context.Context, env *Env, cmd, path, pageURL string, allowPrivate bool, timeout time.Duration) (*model.Article, error) {
+	fetcher := fetch.New(timeout)
+	fetcher.AllowPrivate = allowPrivate
+	opt := source.Options{Stdin: env.Stdin, Fetch: fetcher.Fetch}
+	var items []source.Item
+	err := source.Read(ctx, []string{path}, opt, func(it source.Item) error {
+		if pageURL != "" {
+			it.URL = pageURL
+		}
+		items = append(items, it)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, fmt.Errorf("%s: %s: nothing to read", cmd, path)
+	}
+	if len(items) > 1 {
+		return nil, fmt.Errorf("%s: %s holds %d articles; %s reads one page or text (use 'sitrep cluster' or 'sitrep ingest' for many)", cmd, path, len(items), cmd)
+	}
+	return source.Parse(items[0])
 }

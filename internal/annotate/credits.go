@@ -1,0 +1,97 @@
+package annotate
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/extract"
+)
+
+// Credit is a report naming another outlet as its source: "The Washington
+// Post was first to report", "told CNN", "(Reuters) contributed".
+type Credit struct {
+	Outlet     string // the credited outlet's name
+	Kind       string // first_report, reported, according_to, told, contributed
+	Start, End int    // byte offsets of the crediting phrase
+	Text       string
+}
+
+// Credit kinds.
+const (
+	CreditFirst       = "first_report"
+	CreditReported    = "reported"
+	CreditAccordingTo = "according_to"
+	CreditTold        = "told"
+	CreditContributed = "contributed"
+)
+
+// creditPatterns find credits around an outlet's name, written %s.
+var creditPatterns = func() []struct {
+	kind string
+	re   *regexp.Regexp
+} {
+	outlet := `((?:[Tt]he )?[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|of|and))*)`
+	list := []struct{ kind, pat string }{
+		{CreditFirst, outlet + `,?(?: which)? (?:was|were|is) (?:the )?first to (?:report|publish|break|reveal)`},
+		{CreditFirst, `(?:first|originally|initially) (?:reported|published|revealed) by ` + outlet},
+		{CreditFirst, outlet + ` (?:first|originally) reported`},
+		{CreditReported, `(?:as |was |were |had been )?(?:reported|revealed) by ` + outlet},
+		{CreditReported, outlet + ` (?:has |had |also |earlier |previously )?(?:reported|revealed)`},
+		{CreditAccordingTo, `[Aa]ccording to (?:a report (?:in|by|from) )?` + outlet},
+		{CreditTold, `told ` + outlet},
+		{CreditContributed, `\(` + outlet + `\) contributed`},
+		{CreditContributed, outlet + `(?:'s|’s)? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?:,? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)? contributed`},
+		{CreditContributed, outlet + ` contributed`},
+	}
+	out := make([]struct {
+		kind string
+		re   *regexp.Regexp
+	}, len(list))
+	for i, p := range list {
+		out[i].kind, out[i].re = p.kind, regexp.MustCompile(p.pat)
+	}
+	return out
+}()
+
+// FindCredits finds the outlets a text credits. own is the reporting
+// outlet, which is never credited to itself.
+func FindCredits(text, own string) []Credit {
+	var out []Credit
+	seen := map[string]bool{}
+	for _, p := range creditPatterns {
+		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+			name := outletIn(text[m[2]:m[3]])
+			if name == "" || name == own {
+				continue
+			}
+			key := p.kind + "\x00" + name
+			if seen[key] {
+				continue
+			}
+			// A first report is also a report: keep the stronger kind.
+			if p.kind == CreditReported && seen[CreditFirst+"\x00"+name] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, Credit{Outlet: name, Kind: p.kind, Start: m[0], End: m[1], Text: text[m[0]:m[1]]})
+		}
+	}
+	return out
+}
+
+// outletIn finds a known outlet at the end of a capitalised phrase: "Iraqi
+// officials told The Associated Press" → Associated Press.
+func outletIn(phrase string) string {
+	f := strings.Fields(phrase)
+	for i := range f {
+		cand := strings.Join(f[i:], " ")
+		cand = strings.TrimRight(cand, ".,;:")
+		if o, ok := extract.LookupOutlet(cand); ok {
+			return o.Name
+		}
+		if o, ok := extract.LookupOutlet(strings.TrimPrefix(strings.TrimPrefix(cand, "The "), "the ")); ok {
+			return o.Name
+		}
+	}
+	return ""
+}

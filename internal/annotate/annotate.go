@@ -1,7 +1,9 @@
 package annotate
 
 import (
+	"regexp"
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -26,15 +28,60 @@ func Annotate(text string, published time.Time, outlet string) Annotations {
 	a.Quotes = FindQuotes(text, a.Sentences)
 	refineSpeakers(a.Quotes, a.Entities)
 	a.Credits = FindCredits(text, outlet)
-	a.Timexes = FindTimexes(text, published)
+	a.Timexes = alignYears(FindTimexes(text, published), a.Sentences)
 	a.Quantities = FindQuantities(text, a.Timexes)
 	return a
 }
+
+// alignYears dates a bare month by a year the same sentence names: "in
+// May, 2019", "last year … in December".
+func alignYears(ts []Timex, sents []Span) []Timex {
+	for i := range ts {
+		t := &ts[i]
+		if t.Type != "DATE" || len(t.Value) != 7 || !bareMonth.MatchString(t.Text) {
+			continue
+		}
+		for _, s := range sents {
+			if t.Start < s.Start || t.End > s.End {
+				continue
+			}
+			for _, o := range ts {
+				if o.Type == "DATE" && len(o.Value) == 4 && o.Start >= s.Start && o.End <= s.End && o.Value != t.Value[:4] {
+					t.Value = o.Value + t.Value[4:]
+					t.Upcoming = false
+					break
+				}
+			}
+		}
+	}
+	return ts
+}
+
+var bareMonth = regexp.MustCompile(`^(?i)` + monthNames + `$`)
 
 // refineSpeakers gives named speakers their canonical names and types from
 // the entities ("Pompeo" → Mike Pompeo, a person), and pronoun speakers
 // with nobody quoted before them the last person named.
 func refineSpeakers(qs []Quote, es []Entity) {
+	// Two or three unknown capitalised words whose last word speaks alone
+	// ("Halvorsen said") are a person's name.
+	for i := range es {
+		if !es[i].guessed {
+			continue
+		}
+		f := strings.Fields(es[i].Text)
+		for _, q := range qs {
+			if q.Source != nil && len(f) > 1 && q.Source.Text == f[len(f)-1] {
+				name := es[i].Name
+				for k := range es {
+					if es[k].Name == name || es[k].Text == f[len(f)-1] {
+						es[k].Type, es[k].Name, es[k].guessed = Person, name, false
+					}
+				}
+				break
+			}
+		}
+	}
 	for i := range qs {
 		q := &qs[i]
 		if q.Source == nil {

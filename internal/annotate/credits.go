@@ -55,12 +55,17 @@ var creditPatterns = func() []struct {
 
 // FindCredits finds the outlets a text credits. own is the reporting
 // outlet, which is never credited to itself.
-func FindCredits(text, own string) []Credit {
+func FindCredits(text, own string) []Credit { return FindCreditsKnown(text, own, nil) }
+
+// FindCreditsKnown is FindCredits that also recognises the given outlet
+// names (the other outlets of a story, which the outlet table may not
+// list), with or without "The" and by their last word ("the Ledger").
+func FindCreditsKnown(text, own string, known []string) []Credit {
 	var out []Credit
 	seen := map[string]bool{}
 	for _, p := range creditPatterns {
 		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
-			name := outletIn(text[m[2]:m[3]])
+			name := outletIn(text[m[2]:m[3]], known)
 			if name == "" || name == own {
 				continue
 			}
@@ -81,16 +86,33 @@ func FindCredits(text, own string) []Credit {
 
 // outletIn finds a known outlet at the end of a capitalised phrase: "Iraqi
 // officials told The Associated Press" → Associated Press.
-func outletIn(phrase string) string {
+func outletIn(phrase string, known []string) string {
 	f := strings.Fields(phrase)
 	for i := range f {
 		cand := strings.Join(f[i:], " ")
 		cand = strings.TrimRight(cand, ".,;:")
+		if k := knownOutlet(cand, known); k != "" {
+			return k
+		}
 		if o, ok := extract.LookupOutlet(cand); ok {
 			return o.Name
 		}
 		if o, ok := extract.LookupOutlet(strings.TrimPrefix(strings.TrimPrefix(cand, "The "), "the ")); ok {
 			return o.Name
+		}
+	}
+	return ""
+}
+
+func knownOutlet(cand string, known []string) string {
+	c := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(cand, "The "), "the "))
+	for _, k := range known {
+		kl := strings.ToLower(strings.TrimPrefix(k, "The "))
+		if c == kl {
+			return k
+		}
+		if f := strings.Fields(kl); len(f) > 1 && c == f[len(f)-1] && strings.HasPrefix(strings.ToLower(cand), "the ") {
+			return k // "the Ledger"
 		}
 	}
 	return ""

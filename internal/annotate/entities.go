@@ -30,6 +30,9 @@ type Entity struct {
 	// weak: a lone capitalised word opening a sentence, kept only when the
 	// name occurs elsewhere.
 	weak bool
+	// guessed: an organisation only for want of evidence ("Piet
+	// Halvorsen"); a person when quoted by surname.
+	guessed bool
 }
 
 var (
@@ -51,12 +54,15 @@ var (
 		rev chief director chairman chairwoman commander deputy king queen prince princess pope sheikh
 		lord sir dame president-elect spokesman spokeswoman spokesperson ceo cfo coo chancellor envoy
 		leader militant cleric ayatollah emir sultan pastor bishop cardinal coach manager analyst
-		executive founder chair lawyer attorney sergeant private corporal lieutenant marshal`)
+		executive founder chair lawyer attorney sergeant private corporal lieutenant marshal councillor
+		councilman councilwoman councilor commissioner superintendent inspector detective constable`)
 	// roleWords may come between titles: "Secretary of State", "Prime
 	// Minister", "Army Gen.".
 	roleWords = setOf(`of state defense defence foreign interior homeland prime army navy air marine the
 		u.s. us joint chiefs staff national security house senate supreme federal acting former`)
 	nameJoiners = setOf(`of for de del della da al bin ibn van von der la le du y &`)
+	// placePrefixes open the names of places: "Port Calder", "Mount Hood".
+	placePrefixes = setOf(`port mount mt fort ft lake cape san santa saint st sao`)
 	// placeKeywords end the names of places.
 	placeKeywords = setOf(`airport ocean sea river mountain mountains lake island islands bay valley province region county
 		street square park bridge strait gulf peninsula desert coast canal district city port harbour harbor`)
@@ -196,7 +202,7 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 		if o, ok := extract.LookupOutlet(name); ok {
 			e.Name = o.Name
 		}
-	case placeKeywords[trimPossessive(toks[j-1].low)] && !single:
+	case placeKeywords[trimPossessive(toks[j-1].low)] && !single || placePrefixes[toks[i].low] && !single:
 		e.Type = Loc
 	case hasOrgKeyword(toks[i:j]):
 		e.Type = Org
@@ -220,6 +226,7 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 			break
 		}
 		e.Type = Org
+		e.guessed = !single && j-i <= 3 && !allCaps(text, toks[i:j])
 		if single {
 			e.Type = "" // decided by the aliases, else ORG
 			e.weak = sentStart && i == firstWord(toks)

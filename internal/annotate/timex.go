@@ -44,7 +44,7 @@ var (
 		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 	// futureCue before a month or weekday makes it the next one, not the
 	// last: "will meet on Friday", "expected to last until mid-January".
-	futureCue = regexp.MustCompile(`(?i)\b(?:will|'ll|is to|are to|plans? to|scheduled|expected|is due|are due|set to|upcoming|until)\b`)
+	futureCue = regexp.MustCompile(`(?i)\b(?:will|would|must|'ll|is to|are to|plans? to|scheduled|expected|is due|are due|set to|upcoming|until)\b`)
 )
 
 var timexRules = []timexRule{

@@ -46,6 +46,7 @@ func commands() []command {
 		{"ingest", "read articles from files, directories, URLs, feeds, WARC or stdin into the store", runIngest},
 		{"extract", "the clean article of one page or text, as JSON", runExtract},
 		{"annotate", "sentences, entities, quotes, credits and dates of one report, as JSON", runAnnotate},
+		{"brief", "the cross-source brief of a story: who first, what is corroborated, what conflicts", runBrief},
 		{"articles", "list stored articles", runArticles},
 		{"show", "print one stored article", runShow},
 		{"search", "full-text search over stored articles", runSearch},

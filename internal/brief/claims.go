@@ -1,0 +1,382 @@
+package brief
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/annotate"
+	"github.com/sitrep/sitrep/internal/words"
+)
+
+// sentence is one sentence of a report with its content stems and the
+// numbers and dates in it.
+type sentence struct {
+	d          *doc
+	idx        int
+	text       string
+	start, end int
+	stems      []string
+	quants     []annotate.Quantity
+	timexes    []annotate.Timex
+	vec        map[string]float64
+	norm       float64
+}
+
+// Alignment: two sentences of different outlets state the same claim when
+// the cosine of their TF-IDF vectors (content stems, IDF over the story's
+// sentences) reaches minSimilarity and they share minShared stems.
+const (
+	minSimilarity = 0.2
+	minShared     = 3
+	maxSingle     = 8 // single-source claims listed per outlet
+	// minLeadSimilarity aligns the first sentences of two reports.
+	minLeadSimilarity = 0.1
+)
+
+var monthAbbrev = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april",
+	"jun": "june", "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+	"nov": "november", "dec": "december", "u.s": "us", "u.k": "uk"}
+
+func contentStems(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	words.Each(text, func(w []byte, _ words.Span) {
+		s := string(w)
+		if m, ok := monthAbbrev[s]; ok {
+			s = m
+		}
+		if len(s) < 3 && s != "us" || words.Stop(s) || s == "said" || s == "says" || s == "told" {
+			return
+		}
+		st := words.Stem(s)
+		if !seen[st] {
+			seen[st] = true
+			out = append(out, st)
+		}
+	})
+	return out
+}
+
+// claimText is a sentence without its attribution: "officials say" and
+// "according to three sources familiar with the decision" say who, not
+// what.
+func claimText(d *doc, sp annotate.Span) string {
+	b := []byte(sp.Text)
+	blank := func(x *annotate.Span) {
+		if x == nil || x.Start < sp.Start || x.End > sp.End {
+			return
+		}
+		for k := x.Start - sp.Start; k < x.End-sp.Start; k++ {
+			b[k] = ' '
+		}
+	}
+	for _, q := range d.ann.Quotes {
+		blank(q.Source)
+		blank(q.Cue)
+	}
+	return string(b)
+}
+
+func sentencesOf(d *doc) []sentence {
+	var out []sentence
+	for i, sp := range d.ann.Sentences {
+		s := sentence{d: d, idx: i, text: sp.Text, start: sp.Start, end: sp.End, stems: contentStems(claimText(d, sp))}
+		for _, q := range d.ann.Quantities {
+			if q.Start >= sp.Start && q.End <= sp.End {
+				s.quants = append(s.quants, q)
+			}
+		}
+		for _, t := range d.ann.Timexes {
+			if t.Start >= sp.Start && t.End <= sp.End {
+				s.timexes = append(s.timexes, t)
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// weigh sets TF-IDF vectors over the sentences of the given reports.
+func weigh(docs []*doc) {
+	df := map[string]int{}
+	n := 0
+	for _, d := range docs {
+		for _, s := range d.sents {
+			n++
+			for _, st := range s.stems {
+				df[st]++
+			}
+		}
+	}
+	for _, d := range docs {
+		for i := range d.sents {
+			s := &d.sents[i]
+			s.vec = make(map[string]float64, len(s.stems))
+			s.norm = 0
+			for _, st := range s.stems {
+				w := math.Log(1 + float64(n)/float64(df[st]))
+				s.vec[st] = w
+				s.norm += w * w
+			}
+			s.norm = math.Sqrt(s.norm)
+		}
+	}
+}
+
+func similarity(a, b *sentence) (float64, int) {
+	if a.norm == 0 || b.norm == 0 {
+		return 0, 0
+	}
+	dot, shared := 0.0, 0
+	for st, w := range a.vec {
+		if v, ok := b.vec[st]; ok {
+			dot += w * v
+			shared++
+		}
+	}
+	return dot / (a.norm * b.norm), shared
+}
+
+type sentRef struct{ d, s int }
+
+// lead is the index of a report's first sentence of eight words or more.
+func lead(d *doc) int {
+	for i, s := range d.sents {
+		if len(strings.Fields(s.text)) >= 8 {
+			return i
+		}
+	}
+	return -1
+}
+
+// claims aligns the sentences of independent reports across outlets.
+func (b *Brief) claims(docs []*doc) {
+	weigh(docs)
+	parent := map[sentRef]sentRef{}
+	var find func(x sentRef) sentRef
+	find = func(x sentRef) sentRef {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	for i, da := range docs {
+		for j, db := range docs {
+			if j <= i || da.outlet == db.outlet {
+				continue
+			}
+			for si := range da.sents {
+				best, bestSim := -1, 0.0
+				for sj := range db.sents {
+					sim, shared := similarity(&da.sents[si], &db.sents[sj])
+					need := minSimilarity
+					if si == lead(da) && sj == lead(db) {
+						need = minLeadSimilarity // two ledes of one story tell its event
+					}
+					if sim >= need && shared >= minShared && sim > bestSim {
+						best, bestSim = sj, sim
+					}
+				}
+				if best >= 0 {
+					ra, rb := find(sentRef{i, si}), find(sentRef{j, best})
+					if ra != rb {
+						parent[ra] = rb
+					}
+				}
+			}
+		}
+	}
+	groups := map[sentRef][]sentRef{}
+	var order []sentRef
+	for i, d := range docs {
+		for si := range d.sents {
+			r := find(sentRef{i, si})
+			if _, ok := groups[r]; !ok {
+				order = append(order, r)
+			}
+			groups[r] = append(groups[r], sentRef{i, si})
+		}
+	}
+	single := map[string]int{}
+	for _, r := range order {
+		g := groups[r]
+		outlets := map[string]bool{}
+		for _, m := range g {
+			outlets[docs[m.d].outlet] = true
+		}
+		if len(outlets) >= 2 {
+			c := Claim{Status: Corroborated}
+			seen := map[string]bool{}
+			for _, m := range g {
+				o := docs[m.d].outlet
+				if seen[o] {
+					continue
+				}
+				seen[o] = true
+				c.Outlets = append(c.Outlets, o)
+				c.Versions = append(c.Versions, Line{o, docs[m.d].sents[m.s].text})
+			}
+			b.Claims = append(b.Claims, c)
+			continue
+		}
+		// A statement only one outlet makes: listed when it carries facts
+		// (a name, a number or a date) and is not a bare quotation.
+		for _, m := range g {
+			d := docs[m.d]
+			s := d.sents[m.s]
+			if single[d.outlet] >= maxSingle || len(docs) < 2 || !substantive(d, &s) {
+				continue
+			}
+			single[d.outlet]++
+			b.Claims = append(b.Claims, Claim{Status: SingleSource, Outlets: []string{d.outlet}, Versions: []Line{{d.outlet, s.text}}})
+		}
+	}
+}
+
+func substantive(d *doc, s *sentence) bool {
+	if len(strings.Fields(s.text)) < 8 {
+		return false
+	}
+	if len(s.quants) > 0 || len(s.timexes) > 0 {
+		return true
+	}
+	for _, e := range d.ann.Entities {
+		if e.Start >= s.start && e.End <= s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleUnits are units that count the same people in different words.
+var peopleUnits = map[string]bool{"crew": true, "sailors": true, "people": true, "members": true, "persons": true,
+	"staff": true, "troops": true, "soldiers": true, "personnel": true, "workers": true, "passengers": true,
+	"residents": true, "victims": true, "diplomats": true, "employees": true, "civilians": true}
+
+func sameUnit(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	return words.Stem(a) == words.Stem(b) || peopleUnits[a] && peopleUnits[b]
+}
+
+var deadlineCue = regexp.MustCompile(`(?i)\b(?:until(?: after)?|till|through|by|for(?: at least)?|within|before)\s+(?:the\s+|a\s+|an\s+)?$`)
+
+// deadlines are the time limits a sentence states: "until mid-January",
+// "for at least a week", "by Jan. 15".
+func deadlines(s *sentence) []annotate.Timex {
+	var out []annotate.Timex
+	for _, t := range s.timexes {
+		pre := s.d.a.Text[max(s.start, t.Start-24):t.Start]
+		if t.Type == "DURATION" || deadlineCue.MatchString(pre) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// conflicts finds the same matter told with different figures or time
+// limits by different outlets.
+func (b *Brief) conflicts(docs []*doc) {
+	seen := map[string]bool{}
+	add := func(about string, sa, sb *sentence, xa, xb string) {
+		key := about + "\x00" + sa.d.outlet + xa + "\x00" + sb.d.outlet + xb
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		b.Conflicts = append(b.Conflicts, Conflict{About: about, Sides: []Side{
+			{Outlet: sa.d.outlet, Says: xa, Text: sa.text},
+			{Outlet: sb.d.outlet, Says: xb, Text: sb.text},
+		}})
+	}
+	for i, da := range docs {
+		for j, db := range docs {
+			if j <= i || da.outlet == db.outlet {
+				continue
+			}
+			for si := range da.sents {
+				sa := &da.sents[si]
+				for sj := range db.sents {
+					sb := &db.sents[sj]
+					sim, shared := similarity(sa, sb)
+					if shared < 2 {
+						continue
+					}
+					// Figures: the same unit counted differently in sentences
+					// about the same thing.
+					if sim >= minSimilarity*0.8 {
+						for _, qa := range sa.quants {
+							for _, qb := range sb.quants {
+								if sameUnit(qa.Unit, qb.Unit) && (qa.Value != qb.Value || qa.To != qb.To) {
+									add("figure", sa, sb, qa.Text, qb.Text)
+								}
+							}
+						}
+					}
+					// Time limits: "until after the Jan. 3 anniversary" against
+					// "only until mid-January".
+					for _, ta := range deadlines(sa) {
+						for _, tb := range deadlines(sb) {
+							if ta.Value != tb.Value && sharedBesidesTime(sa, sb) >= 2 {
+								about := "date"
+								if ta.Type == "DURATION" || tb.Type == "DURATION" {
+									about = "duration"
+								}
+								add(about, sa, sb, limitPhrase(sa, ta), limitPhrase(sb, tb))
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// limitPhrase is a time limit with the words that make it one: "until
+// after the Jan. 3 anniversary".
+func limitPhrase(s *sentence, t annotate.Timex) string {
+	text := s.d.a.Text
+	from := t.Start
+	if m := deadlineCue.FindStringIndex(text[max(s.start, t.Start-24):t.Start]); m != nil {
+		from = max(s.start, t.Start-24) + m[0]
+	}
+	end := t.End
+	if rest := text[end:s.end]; strings.HasPrefix(rest, " anniversary") {
+		end += len(" anniversary")
+	}
+	return strings.TrimSpace(text[from:end])
+}
+
+func sharedBesidesTime(a, b *sentence) int {
+	n := 0
+	for st := range a.vec {
+		if _, ok := b.vec[st]; ok && !isTimeStem(st) {
+			n++
+		}
+	}
+	return n
+}
+
+func isTimeStem(st string) bool {
+	switch st {
+	case "januari", "februari", "march", "april", "may", "june", "juli", "august", "septemb", "octob", "novemb",
+		"decemb", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
+		"year", "day", "mid", "earli", "late", "until", "onli":
+		return true
+	}
+	return false
+}
+
+// sortClaims puts corroborated claims first, in the order the earliest
+// report tells them.
+func sortClaims(cs []Claim) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		return cs[i].Status == Corroborated && cs[j].Status != Corroborated
+	})
+}

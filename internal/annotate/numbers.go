@@ -20,7 +20,7 @@ type Quantity struct {
 var (
 	numWord = `(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|dozens|hundreds|thousands)`
 	scale   = `(?:\s(?:hundred|thousand|million|billion|trillion|bn|m))?`
-	quantRe = regexp.MustCompile(`(?i)\b((?:about|around|approximately|nearly|almost|some|roughly|more than|over|at least|up to|fewer than|less than|only)\s)?` +
+	quantRe = regexp.MustCompile(`(?i)((?:about|around|approximately|nearly|almost|some|roughly|more than|over|at least|up to|fewer than|less than|only)\s)?` +
 		`(\$|£|€)?(` + numWord + `)` + scale +
 		`(?:\s(?:to|and|-|–)\s(\$|£|€)?(` + numWord + `)` + scale + `)?` +
 		`(%|\s(?:percent|per cent))?` +

@@ -13,6 +13,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/annotate"
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/parallel"
 )
 
 // Brief is the cross-source brief of one story.
@@ -169,13 +170,14 @@ func Build(arts []*model.Article) *Brief {
 		known = append(known, outletOf(a))
 	}
 	docs := make([]*doc, len(arts))
-	for i, a := range arts {
+	parallel.For(len(arts), 0, func(i int) {
+		a := arts[i]
 		d := &doc{a: a, outlet: outletOf(a), root: rootOf(a, byID)}
 		d.ann = annotate.Annotate(a.Text, a.Published, d.outlet)
 		d.ann.Credits = annotate.FindCreditsKnown(a.Text+"\n"+strings.Join(a.Credits, "\n"), d.outlet, known)
 		d.sents = sentencesOf(d)
 		docs[i] = d
-	}
+	})
 	b := &Brief{}
 	if len(arts) > 0 {
 		b.Story = arts[0].Story

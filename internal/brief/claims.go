@@ -18,6 +18,8 @@ type sentence struct {
 	text       string
 	start, end int
 	stems      []string
+	all        map[string]bool // stems of the whole sentence, attribution included
+	limits     []annotate.Timex
 	quants     []annotate.Quantity
 	timexes    []annotate.Timex
 	vec        map[string]float64
@@ -82,7 +84,10 @@ func claimText(d *doc, sp annotate.Span) string {
 func sentencesOf(d *doc) []sentence {
 	var out []sentence
 	for i, sp := range d.ann.Sentences {
-		s := sentence{d: d, idx: i, text: sp.Text, start: sp.Start, end: sp.End, stems: contentStems(claimText(d, sp))}
+		s := sentence{d: d, idx: i, text: sp.Text, start: sp.Start, end: sp.End, stems: contentStems(claimText(d, sp)), all: map[string]bool{}}
+		for _, st := range contentStems(sp.Text) {
+			s.all[st] = true
+		}
 		for _, q := range d.ann.Quantities {
 			if q.Start >= sp.Start && q.End <= sp.End {
 				s.quants = append(s.quants, q)
@@ -165,6 +170,10 @@ func (b *Brief) claims(docs []*doc) {
 		parent[x] = r
 		return r
 	}
+	leads := make([]int, len(docs))
+	for i, d := range docs {
+		leads[i] = lead(d)
+	}
 	for i, da := range docs {
 		for j, db := range docs {
 			if j <= i || da.outlet == db.outlet {
@@ -175,7 +184,7 @@ func (b *Brief) claims(docs []*doc) {
 				for sj := range db.sents {
 					sim, shared := similarity(&da.sents[si], &db.sents[sj])
 					need := minSimilarity
-					if si == lead(da) && sj == lead(db) {
+					if si == leads[i] && sj == leads[j] {
 						need = minLeadSimilarity // two ledes of one story tell its event
 					}
 					if sim >= need && shared >= minShared && sim > bestSim {
@@ -295,6 +304,11 @@ func (b *Brief) conflicts(docs []*doc) {
 			{Outlet: sb.d.outlet, Says: xb, Text: sb.text},
 		}})
 	}
+	for _, d := range docs {
+		for i := range d.sents {
+			d.sents[i].limits = deadlines(&d.sents[i])
+		}
+	}
 	for i, da := range docs {
 		for j, db := range docs {
 			if j <= i || da.outlet == db.outlet {
@@ -302,10 +316,16 @@ func (b *Brief) conflicts(docs []*doc) {
 			}
 			for si := range da.sents {
 				sa := &da.sents[si]
+				if len(sa.quants) == 0 && len(sa.limits) == 0 {
+					continue
+				}
 				for sj := range db.sents {
 					sb := &db.sents[sj]
-					sim, shared := similarity(sa, sb)
-					if shared < 2 {
+					if len(sa.quants)*len(sb.quants) == 0 && len(sa.limits)*len(sb.limits) == 0 {
+						continue
+					}
+					sim, _ := similarity(sa, sb)
+					if sharedBesidesTime(sa, sb) < 2 {
 						continue
 					}
 					// Figures: the same unit counted differently in sentences
@@ -321,8 +341,8 @@ func (b *Brief) conflicts(docs []*doc) {
 					}
 					// Time limits: "until after the Jan. 3 anniversary" against
 					// "only until mid-January".
-					for _, ta := range deadlines(sa) {
-						for _, tb := range deadlines(sb) {
+					for _, ta := range sa.limits {
+						for _, tb := range sb.limits {
 							if ta.Value != tb.Value && sharedBesidesTime(sa, sb) >= 2 {
 								about := "date"
 								if ta.Type == "DURATION" || tb.Type == "DURATION" {
@@ -355,8 +375,8 @@ func limitPhrase(s *sentence, t annotate.Timex) string {
 
 func sharedBesidesTime(a, b *sentence) int {
 	n := 0
-	for st := range a.vec {
-		if _, ok := b.vec[st]; ok && !isTimeStem(st) {
+	for st := range a.all {
+		if b.all[st] && !isTimeStem(st) {
 			n++
 		}
 	}

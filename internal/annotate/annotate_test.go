@@ -1,0 +1,291 @@
+package annotate
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/corpustest"
+	"github.com/sitrep/sitrep/internal/source"
+)
+
+func TestSentences(t *testing.T) {
+	text := `Army Gen. Mark Milley spoke on Jan. 3 at 3 p.m. in the U.S. Capitol. He left. “We tried. We failed,” she said. Next one.`
+	var got []string
+	for _, s := range Sentences(text) {
+		got = append(got, s.Text)
+	}
+	want := []string{
+		"Army Gen. Mark Milley spoke on Jan. 3 at 3 p.m. in the U.S. Capitol.",
+		"He left.",
+		"“We tried. We failed,” she said.",
+		"Next one.",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestQuoteShapes(t *testing.T) {
+	cases := []struct{ text, source, cue, content, speaker, typ string }{
+		{`“We will rebuild the port,” Mayor Dana Whitcombe said on Friday.`, "Mayor Dana Whitcombe", "said", "“We will rebuild the port,”", "Dana Whitcombe", NamedPerson},
+		{`“The fire is out,” said Piet Halvorsen, the coastguard commander.`, "Piet Halvorsen, the coastguard commander", "said", "“The fire is out,”", "Piet Halvorsen", NamedPerson},
+		{`A senior official said that the decision was final.`, "A senior official", "said", "the decision was final", "A senior official", AnonymousOfficial},
+		{`The troops will leave by June, according to three sources familiar with the plan.`, "three sources familiar with the plan", "according to", "The troops will leave by June", "three sources familiar with the plan", AnonymousSource},
+		{`Future decisions, he added, will be made by the next administration.`, "he", "added", "Future decisions", "", Unresolved},
+		{`The ministry said in a statement that talks would resume.`, "The ministry", "said", "in a statement that talks would resume", "", ""},
+	}
+	for _, c := range cases {
+		qs := FindQuotes(c.text, Sentences(c.text))
+		if len(qs) == 0 {
+			t.Errorf("%q: no quote found", c.text)
+			continue
+		}
+		q := qs[0]
+		txt := func(s *Span) string {
+			if s == nil {
+				return ""
+			}
+			return s.Text
+		}
+		if txt(q.Source) != c.source || txt(q.Cue) != c.cue || c.content != "" && !strings.HasSuffix(txt(q.Content), strings.TrimPrefix(c.content, "in a statement that ")) {
+			t.Errorf("%q:\n got source %q cue %q content %q\nwant source %q cue %q content %q", c.text, txt(q.Source), txt(q.Cue), txt(q.Content), c.source, c.cue, c.content)
+		}
+		if c.typ != "" && (q.SourceType != c.typ || q.Speaker != c.speaker) {
+			t.Errorf("%q: speaker %q (%s), want %q (%s)", c.text, q.Speaker, q.SourceType, c.speaker, c.typ)
+		}
+	}
+}
+
+func TestCredits(t *testing.T) {
+	text := "The Washington Post was first to report the move. Officials told Reuters on Monday. (AP) contributed to this report. The figures were first reported by Bloomberg."
+	got := map[string]string{}
+	for _, c := range FindCredits(text, "CNN") {
+		got[c.Outlet] = c.Kind
+	}
+	want := map[string]string{"The Washington Post": CreditFirst, "Reuters": CreditTold, "Associated Press": CreditContributed, "Bloomberg": CreditFirst}
+	for o, k := range want {
+		if got[o] != k {
+			t.Errorf("credit of %s: %q, want %q (all: %v)", o, got[o], k, got)
+		}
+	}
+	if cs := FindCredits("CNN's Barbara Starr contributed to this report.", "CNN"); len(cs) != 0 {
+		t.Errorf("an outlet credited itself: %+v", cs)
+	}
+	if cs := FindCreditsKnown("Brandt told the Ledger on Friday.", "Coastline Daily News", []string{"The Portside Ledger"}); len(cs) != 1 || cs[0].Outlet != "The Portside Ledger" {
+		t.Errorf("story outlet by its last word: %+v", cs)
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	text := "The rockets have killed three Americans and a Briton. Troops fall from about 3,000 to 2,500 by Jan. 15. It cost $4.6 billion."
+	qs := FindQuantities(text, FindTimexes(text, time.Date(2020, 12, 2, 0, 0, 0, 0, time.UTC)))
+	got := map[string]Quantity{}
+	for _, q := range qs {
+		got[q.Text] = q
+	}
+	if q, ok := got["three Americans"]; !ok || q.Value != 3 || q.Unit != "americans" {
+		t.Errorf("three Americans: %+v (all %+v)", q, qs)
+	}
+	if q, ok := got["about 3,000 to 2,500"]; !ok || q.Value != 3000 || q.To != 2500 || !q.Approx {
+		t.Errorf("range: %+v (all %+v)", q, qs)
+	}
+	if q, ok := got["$4.6 billion"]; !ok || q.Value != 4.6e9 || q.Unit != "dollars" {
+		t.Errorf("money: %+v (all %+v)", q, qs)
+	}
+}
+
+func TestEntities(t *testing.T) {
+	text := "Secretary of State Mike Pompeo met Iraqi Prime Minister Mustafa al-Kadhimi in Baghdad. Pompeo said the Pentagon agreed. The Washington Post reported it first; the Post cited officials."
+	es := FindEntities(text, Sentences(text))
+	got := map[string]Entity{}
+	for _, e := range es {
+		got[e.Text] = e
+	}
+	check := func(text, typ, name, role string) {
+		t.Helper()
+		e, ok := got[text]
+		if !ok || e.Type != typ || e.Name != name || e.Role != role {
+			t.Errorf("%q: %+v, want %s %q role %q (all %+v)", text, e, typ, name, role, es)
+		}
+	}
+	check("Mike Pompeo", Person, "Mike Pompeo", "Secretary of State")
+	check("Pompeo", Person, "Mike Pompeo", "")
+	check("Mustafa al-Kadhimi", Person, "Mustafa al-Kadhimi", "Prime Minister")
+	check("Baghdad", Loc, "Baghdad", "")
+	check("Post", Org, "The Washington Post", "")
+	if p := got["Baghdad"].Place; p == nil || p.Country != "IQ" {
+		t.Errorf("Baghdad place %+v", p)
+	}
+}
+
+// TestSeeds checks what ../shared/seeds/EXPECTED.md lists of sources,
+// quotes, credits and dates, with the publication date 2020-12-02.
+func TestSeeds(t *testing.T) {
+	dir := corpustest.Shared(t, "seeds")
+	read := func(name string) (string, string) {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := source.Parse(source.Item{Origin: source.Origin{Path: name}, Data: b, Format: source.FormatText})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Text, a.Outlet
+	}
+	pub := time.Date(2020, 12, 2, 0, 0, 0, 0, time.UTC)
+	postText, post := read("000_f1395bb943e01d03.txt")
+	cnnText, cnn := read("004_99b600e89c0929d3.txt")
+	pa, ca := Annotate(postText, pub, post), Annotate(cnnText, pub, cnn)
+
+	sources := func(a Annotations) map[string]string {
+		m := map[string]string{}
+		for _, q := range a.Quotes {
+			if q.Source != nil {
+				m[strings.ToLower(q.Source.Text)] = q.SourceType
+			}
+		}
+		return m
+	}
+	ps, cs := sources(pa), sources(ca)
+	for src, typ := range map[string]string{"a person familiar with the withdrawal": AnonymousSource, "a department official": AnonymousOfficial,
+		"a senior official": AnonymousOfficial, "officials": AnonymousOfficial} {
+		if ps[src] != typ {
+			t.Errorf("the Post: source %q is %q, want %q", src, ps[src], typ)
+		}
+	}
+	for src, typ := range map[string]string{"three sources familiar with the decision": AnonymousSource, "one us official": AnonymousOfficial,
+		"a source familiar": AnonymousSource, "a diplomatic source": AnonymousSource, "one defense official": AnonymousOfficial} {
+		if cs[src] != typ {
+			t.Errorf("CNN: source %q is %q, want %q", src, cs[src], typ)
+		}
+	}
+	named := false
+	for _, q := range pa.Quotes {
+		if q.Speaker == "Mark Milley" && q.SourceType == NamedPerson {
+			named = true
+		}
+	}
+	if !named {
+		t.Error("the Post: Army Gen. Mark Milley is not a named speaker")
+	}
+	// The shared statement: the Post's department official, CNN's
+	// spokesperson (its quote continues the spokesperson's).
+	const shared = "continually adjusts its diplomatic presence"
+	for _, c := range []struct {
+		a       Annotations
+		speaker string
+	}{{pa, "department official"}, {ca, "spokesperson"}} {
+		found := false
+		for _, q := range c.a.Quotes {
+			if q.Content != nil && strings.Contains(q.Content.Text, shared) && strings.Contains(q.Speaker, c.speaker) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("the shared statement is not attributed to the %s", c.speaker)
+		}
+	}
+	// “highest priority”: the Post's State Department, CNN's "they" (the
+	// spokesperson).
+	for _, c := range []struct {
+		a            Annotations
+		src, speaker string
+	}{{pa, "The State Department", "State Department"}, {ca, "they", "spokesperson"}} {
+		found := false
+		for _, q := range c.a.Quotes {
+			if q.Content != nil && strings.Contains(q.Content.Text, "highest priority") && q.Source != nil && q.Source.Text == c.src && strings.Contains(q.Speaker, c.speaker) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("“highest priority” not attributed to %q (%s)", c.src, c.speaker)
+		}
+	}
+	if len(ca.Credits) != 1 || ca.Credits[0].Outlet != "The Washington Post" || ca.Credits[0].Kind != CreditFirst {
+		t.Errorf("CNN credits %+v, want The Washington Post first_report", ca.Credits)
+	}
+	values := func(a Annotations) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range a.Timexes {
+			m[x.Value] = true
+			if x.Upcoming {
+				m[x.Value+" upcoming"] = true
+			}
+		}
+		return m
+	}
+	pv, cv := values(pa), values(ca)
+	for _, v := range []string{"2019-05", "2019-12", "2020-11", "2020-11-27", "2020-12-01", "2021-01-03 upcoming", "2021-01-15 upcoming"} {
+		if !pv[v] {
+			t.Errorf("the Post: no date %s (have %v)", v, pv)
+		}
+	}
+	for _, v := range []string{"2020-03", "2020-09", "2020-12-01", "2021-01-03 upcoming", "2021-01 upcoming"} {
+		if !cv[v] {
+			t.Errorf("CNN: no date %s (have %v)", v, cv)
+		}
+	}
+	persons := map[string]bool{}
+	for _, e := range pa.Entities {
+		if e.Type == Person {
+			persons[e.Name] = true
+		}
+	}
+	for _, n := range []string{"Matthew Tueller", "Mike Pompeo", "Mustafa al-Kadhimi", "Donald Trump", "Joe Biden", "Mark Milley"} {
+		if !persons[n] {
+			t.Errorf("the Post: person %q not found (have %v)", n, persons)
+		}
+	}
+}
+
+// TestJSONOffsets checks that the contract's offsets count code points.
+func TestJSONOffsets(t *testing.T) {
+	text := "Ça va. “We are here,” said Zoë Ågren."
+	j := Annotate(text, time.Time{}, "").ToJSON(text)
+	runes := []rune(text)
+	for _, q := range j.Quotes {
+		for _, s := range []*SpanJSON{q.Source, q.Cue, q.Content} {
+			if s != nil && string(runes[s.Start:s.End]) != s.Text {
+				t.Errorf("span %+v does not match the text at its code point offsets", s)
+			}
+		}
+	}
+	if len(j.Quotes) == 0 {
+		t.Error("no quote found")
+	}
+}
+
+func FuzzAnnotate(f *testing.F) {
+	for _, s := range []string{"“A,” he said. “B.”", "X said: y", "according to", "‘’“”\"\"''", "Gen. U.S. Jan. 3, 3 p.m.", "about 3,000 to 2,500 troops"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a := Annotate(text, time.Date(2020, 12, 2, 0, 0, 0, 0, time.UTC), "")
+		in := func(s, e int) bool { return 0 <= s && s <= e && e <= len(text) }
+		for _, s := range a.Sentences {
+			if !in(s.Start, s.End) {
+				t.Fatalf("sentence %+v out of range", s)
+			}
+		}
+		for _, q := range a.Quotes {
+			for _, s := range []*Span{q.Source, q.Cue, q.Content} {
+				if s != nil && (!in(s.Start, s.End) || text[s.Start:s.End] != s.Text) {
+					t.Fatalf("quote span %+v out of range", s)
+				}
+			}
+		}
+		for _, e := range a.Entities {
+			if !in(e.Start, e.End) {
+				t.Fatalf("entity %+v out of range", e)
+			}
+		}
+		if utf8.ValidString(text) {
+			_ = a.ToJSON(text)
+		}
+	})
+}

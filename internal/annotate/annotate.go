@@ -20,14 +20,15 @@ type Annotations struct {
 
 // Annotate reads a clean report. published anchors relative dates (zero:
 // values stay relative); outlet is the report's own outlet, never credited
-// to itself.
-func Annotate(text string, published time.Time, outlet string) Annotations {
+// to itself; known are further outlet names to recognise in credits (the
+// other outlets of a story).
+func Annotate(text string, published time.Time, outlet string, known ...string) Annotations {
 	var a Annotations
 	a.Sentences = Sentences(text)
 	a.Entities = FindEntities(text, a.Sentences)
 	a.Quotes = FindQuotes(text, a.Sentences)
 	refineSpeakers(a.Quotes, a.Entities)
-	a.Credits = FindCredits(text, outlet)
+	a.Credits = FindCreditsKnown(text, outlet, known)
 	a.Timexes = alignYears(FindTimexes(text, published), a.Sentences)
 	a.Quantities = FindQuantities(text, a.Timexes)
 	return a

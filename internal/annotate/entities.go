@@ -188,7 +188,7 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 	if i >= j {
 		return nil
 	}
-	name := trimPossessiveText(text[toks[i].s:toks[j-1].e])
+	name := trimPossessive(text[toks[i].s:toks[j-1].e])
 	e := Entity{Start: toks[i].s, End: toks[i].s + len(name), Text: name, Name: name, Role: role}
 	lowName := strings.ToLower(name)
 	single := j-i == 1
@@ -269,8 +269,6 @@ func firstWord(toks []token) int {
 func trimPossessive(w string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 }
-
-func trimPossessiveText(w string) string { return trimPossessive(w) }
 
 func isOutlet(name string) bool {
 	_, ok := extract.LookupOutlet(name)

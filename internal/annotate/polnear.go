@@ -184,7 +184,7 @@ func ScoreQuotes(docs []AttrDoc) AttrScore {
 				if hit {
 					ks.goldOverlap++
 				} else if k == "Cue" {
-					sc.Missed = append(sc.Missed, AttrMiss{d.Name, d.Text[g[0][0]:g[0][1]], context(d.Text, g[0][0], g[0][1])})
+					sc.Missed = append(sc.Missed, AttrMiss{d.Name, d.Text[g[0][0]:g[0][1]], inContext(d.Text, g[0][0], g[0][1])})
 				}
 			}
 			if k == "Cue" {
@@ -197,7 +197,7 @@ func ScoreQuotes(docs []AttrDoc) AttrScore {
 						}
 					}
 					if !hit {
-						sc.Spurious = append(sc.Spurious, AttrMiss{d.Name, d.Text[p[0][0]:p[0][1]], context(d.Text, p[0][0], p[0][1])})
+						sc.Spurious = append(sc.Spurious, AttrMiss{d.Name, d.Text[p[0][0]:p[0][1]], inContext(d.Text, p[0][0], p[0][1])})
 					}
 				}
 			}
@@ -256,8 +256,8 @@ func f1(p, r float64) float64 {
 	return 2 * p * r / (p + r)
 }
 
-// context is the text around a span, the span in brackets.
-func context(text string, s, e int) string {
+// inContext is the text around a span, the span in brackets.
+func inContext(text string, s, e int) string {
 	a, b := max(0, s-100), min(len(text), e+60)
 	for a > 0 && a < len(text) && text[a]&0xC0 == 0x80 {
 		a--

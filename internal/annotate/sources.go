@@ -42,7 +42,7 @@ func classifySource(src string) (typ, speaker string) {
 	}
 	name := properName(src, ws)
 	head := ws[len(ws)-1].low
-	var has func(m map[string]bool) bool = func(m map[string]bool) bool {
+	has := func(m map[string]bool) bool {
 		for _, w := range ws {
 			if m[w.low] {
 				return true

@@ -173,8 +173,13 @@ func Build(arts []*model.Article) *Brief {
 	parallel.For(len(arts), 0, func(i int) {
 		a := arts[i]
 		d := &doc{a: a, outlet: outletOf(a), root: rootOf(a, byID)}
-		d.ann = annotate.Annotate(a.Text, a.Published, d.outlet)
-		d.ann.Credits = annotate.FindCreditsKnown(a.Text+"\n"+strings.Join(a.Credits, "\n"), d.outlet, known)
+		d.ann = annotate.Annotate(a.Text, a.Published, d.outlet, known...)
+		// Contributor lines moved out of the body credit outlets too; their
+		// offsets point into the lines, not the text, so they are marked -1.
+		for _, c := range annotate.FindCreditsKnown(strings.Join(a.Credits, "\n"), d.outlet, known) {
+			c.Start, c.End = -1, -1
+			d.ann.Credits = append(d.ann.Credits, c)
+		}
 		d.sents = sentencesOf(d)
 		docs[i] = d
 	})
@@ -265,7 +270,11 @@ func (b *Brief) first(docs []*doc) {
 	for _, d := range docs {
 		for _, c := range d.ann.Credits {
 			if c.Kind == annotate.CreditFirst {
-				f := &First{Outlet: c.Outlet, By: "credit", Evidence: sentenceAround(d.a.Text, c.Start, c.End), CreditedBy: d.outlet}
+				evidence := c.Text
+				if c.Start >= 0 {
+					evidence = sentenceAround(d.a.Text, c.Start, c.End)
+				}
+				f := &First{Outlet: c.Outlet, By: "credit", Evidence: evidence, CreditedBy: d.outlet}
 				for _, o := range docs {
 					if o.outlet == c.Outlet && o.root == o.a.ID {
 						f.Report = o.a.ID

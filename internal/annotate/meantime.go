@@ -3,6 +3,7 @@ package annotate
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/sitrep/sitrep/internal/metric"
 	"os"
 	"path/filepath"
 	"sort"
@@ -332,11 +333,11 @@ func ScoreEntities(docs []GoldDoc) EntityScore {
 	}
 	var gold, foundN, gh, fh int
 	for _, ts := range sc.Types {
-		ts.P, ts.R = ratio(ts.FoundHit, ts.Found), ratio(ts.GoldHit, ts.Gold)
-		ts.F = f1(ts.P, ts.R)
+		ts.P, ts.R = metric.Ratio(ts.FoundHit, ts.Found), metric.Ratio(ts.GoldHit, ts.Gold)
+		ts.F = metric.F1(ts.P, ts.R)
 		gold, foundN, gh, fh = gold+ts.Gold, foundN+ts.Found, gh+ts.GoldHit, fh+ts.FoundHit
 	}
-	sc.P, sc.R = ratio(fh, foundN), ratio(gh, gold)
-	sc.F = f1(sc.P, sc.R)
+	sc.P, sc.R = metric.Ratio(fh, foundN), metric.Ratio(gh, gold)
+	sc.F = metric.F1(sc.P, sc.R)
 	return sc
 }

@@ -3,6 +3,7 @@ package annotate
 import (
 	"bufio"
 	"fmt"
+	"github.com/sitrep/sitrep/internal/metric"
 	"os"
 	"path/filepath"
 	"sort"
@@ -205,10 +206,10 @@ func ScoreQuotes(docs []AttrDoc) AttrScore {
 	}
 	for _, k := range AttrKinds {
 		ks := sc.Kinds[k]
-		ks.OverlapP, ks.OverlapR = ratio(ks.predOverlap, ks.Pred), ratio(ks.goldOverlap, ks.Gold)
-		ks.OverlapF1 = f1(ks.OverlapP, ks.OverlapR)
-		ks.ExactP, ks.ExactR = ratio(ks.predExact, ks.Pred), ratio(ks.predExact, ks.Gold)
-		ks.ExactF1 = f1(ks.ExactP, ks.ExactR)
+		ks.OverlapP, ks.OverlapR = metric.Ratio(ks.predOverlap, ks.Pred), metric.Ratio(ks.goldOverlap, ks.Gold)
+		ks.OverlapF1 = metric.F1(ks.OverlapP, ks.OverlapR)
+		ks.ExactP, ks.ExactR = metric.Ratio(ks.predExact, ks.Pred), metric.Ratio(ks.predExact, ks.Gold)
+		ks.ExactF1 = metric.F1(ks.ExactP, ks.ExactR)
 		sc.OverlapF1 += ks.OverlapF1 / float64(len(AttrKinds))
 		sc.ExactF1 += ks.ExactF1 / float64(len(AttrKinds))
 		sc.Gold += ks.Gold
@@ -241,20 +242,6 @@ func fragsEqual(text string, a, b [][2]int) bool {
 }
 
 func trimSpan(s string) string { return strings.Trim(s, " \t\n.,;:“”\"'’") }
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
 
 // inContext is the text around a span, the span in brackets.
 func inContext(text string, s, e int) string {

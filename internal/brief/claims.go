@@ -3,7 +3,6 @@ package brief
 import (
 	"math"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/annotate"
@@ -391,12 +390,4 @@ func isTimeStem(st string) bool {
 		return true
 	}
 	return false
-}
-
-// sortClaims puts corroborated claims first, in the order the earliest
-// report tells them.
-func sortClaims(cs []Claim) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		return cs[i].Status == Corroborated && cs[j].Status != Corroborated
-	})
 }

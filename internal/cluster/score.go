@@ -1,5 +1,7 @@
 package cluster
 
+import "github.com/sitrep/sitrep/internal/metric"
+
 // Scores compares a clustering with a gold one.
 type Scores struct {
 	BCubedP, BCubedR, BCubedF float64
@@ -39,9 +41,9 @@ func Score(gold, pred []string) Scores {
 	}
 	d := float64(len(gold))
 	s.BCubedP, s.BCubedR = s.BCubedP/d, s.BCubedR/d
-	s.BCubedF = f1(s.BCubedP, s.BCubedR)
+	s.BCubedF = metric.F1(s.BCubedP, s.BCubedR)
 	s.PairP, s.PairR = ratio(tp, pp), ratio(tp, gp)
-	s.PairF = f1(s.PairP, s.PairR)
+	s.PairF = metric.F1(s.PairP, s.PairR)
 	return s
 }
 
@@ -50,11 +52,4 @@ func ratio(a, b float64) float64 {
 		return 1
 	}
 	return a / b
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
 }

@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"github.com/sitrep/sitrep/internal/metric"
 	"io"
 	"os"
 	"path/filepath"
@@ -76,13 +77,6 @@ func shingles(s string) map[string]int {
 	return out
 }
 
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
 // EvalDir runs HTML on every page of a benchmark directory laid out as
 // scrapinghub/article-extraction-benchmark: ground-truth.json mapping a key
 // to {"articleBody", "url"}, and html/KEY.html.gz. body chooses what of an
@@ -121,7 +115,7 @@ func EvalDir(dir string, body func(*Article) string) (*EvalReport, error) {
 			pred = body(a)
 		}
 		ps.Precision, ps.Recall = ShingleScore(truth[k].ArticleBody, pred)
-		ps.F1 = f1(ps.Precision, ps.Recall)
+		ps.F1 = metric.F1(ps.Precision, ps.Recall)
 		rep.Precision += ps.Precision
 		rep.Recall += ps.Recall
 		rep.Scores = append(rep.Scores, ps)
@@ -131,7 +125,7 @@ func EvalDir(dir string, body func(*Article) string) (*EvalReport, error) {
 		rep.Precision /= n
 		rep.Recall /= n
 	}
-	rep.F1 = f1(rep.Precision, rep.Recall)
+	rep.F1 = metric.F1(rep.Precision, rep.Recall)
 	sort.SliceStable(rep.Scores, func(i, j int) bool { return rep.Scores[i].F1 < rep.Scores[j].F1 })
 	return rep, nil
 }

@@ -2,6 +2,7 @@ package copygen
 
 import (
 	"fmt"
+	"github.com/sitrep/sitrep/internal/metric"
 
 	"github.com/sitrep/sitrep/internal/copies"
 	"github.com/sitrep/sitrep/internal/words"
@@ -16,7 +17,7 @@ type KindScore struct {
 }
 
 // Recall is Found / Total.
-func (k KindScore) Recall() float64 { return ratio(k.Found, k.Total) }
+func (k KindScore) Recall() float64 { return metric.Ratio(k.Found, k.Total) }
 
 // Report scores detector results against the ground truth.
 type Report struct {
@@ -36,14 +37,14 @@ type Report struct {
 // given, of the links reported as those types.
 func (r Report) Precision(types ...string) float64 {
 	if len(types) == 0 {
-		return ratio(r.Correct, r.Predicted)
+		return metric.Ratio(r.Correct, r.Predicted)
 	}
 	var p, c int
 	for _, t := range types {
 		p += r.ByType[t][0]
 		c += r.ByType[t][1]
 	}
-	return ratio(c, p)
+	return metric.Ratio(c, p)
 }
 
 // Score compares results (in the order of set) with the ground truth. A link
@@ -152,11 +153,4 @@ func shingles(text string, k int) map[[8]uint64]bool {
 		out[key] = true
 	}
 	return out
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }

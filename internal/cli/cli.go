@@ -54,6 +54,8 @@ func commands() []command {
 		{"copies", "detect copies among stored articles and list copy groups", runCopies},
 		{"stories", "list the stories of the stored articles", runStories},
 		{"story", "show one story and its reports", runStory},
+		{"serve", "serve the web UI, the JSON API and an Atom feed of stories; poll feeds", runServe},
+		{"feeds", "the feeds serve polls: feeds add URL, feeds import FILE.opml, feeds list", runFeeds},
 		{"eval", "score against a labelled corpus (eval cluster FILE, eval extract DIR, eval timex DIR)", runEval},
 		{"bench", "measure throughput on a corpus (bench ingest PATH...)", runBench},
 	}
@@ -136,7 +138,9 @@ Commands:`)
 Run 'sitrep COMMAND -help' for a command's flags.
 
 Environment:
-  SITREP_DB   database file (default ./sitrep.db)
+  SITREP_DB     database file (default ./sitrep.db)
+  SITREP_ADDR   serve: listen address (default 127.0.0.1:8080)
+  SITREP_TOKEN  serve: API token required for writes
 
 Exit codes: 0 success, 1 some inputs failed (each reported on stderr), 2 usage error.`)
 }

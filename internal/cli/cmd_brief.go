@@ -10,7 +10,6 @@ import (
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/source"
-	"github.com/sitrep/sitrep/internal/store"
 )
 
 func runBrief(ctx context.Context, env *Env, args []string) error {
@@ -66,11 +65,7 @@ an array when there are several stories).`, "  SITREP_DB   database file for --s
 			return err
 		}
 		defer st.Close()
-		s, err := st.Story(ctx, *storyID)
-		if err != nil {
-			return err
-		}
-		arts, err := st.Articles(ctx, store.ArticleQuery{Story: s.ID, Limit: max(s.Size, 1)})
+		_, arts, err := pipeline.StoryArticles(ctx, st, *storyID)
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 func runIngest(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet("ingest", "sitrep ingest [flags] PATH...", `
 Read articles into the store. PATH is a file, a directory (read recursively,
-hidden entries skipped), an http(s) URL, or - for standard input. Formats are
+hidden entries and OPML feed lists skipped), an http(s) URL, or - for standard input. Formats are
 detected by content and extension: JSONL (.jsonl, .ndjson, one article
 object per line), a JSON array of articles (.json), plain text (.txt: one
 article per file, an optional "Key: value" header block, a headline-like

@@ -95,3 +95,25 @@ func AnalyseStore(ctx context.Context, st store.Store, workers int) (AnalyseRepo
 	rep.Elapsed = time.Since(start)
 	return rep, arts, nil
 }
+
+// StoryArticles returns the stored articles of one story with their text,
+// oldest first, ready for a brief; an unknown story is store.ErrNotFound.
+func StoryArticles(ctx context.Context, st store.Store, id string) (*model.Story, []*model.Article, error) {
+	s, err := st.Story(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	list, err := st.Articles(ctx, store.ArticleQuery{Story: s.ID, Limit: max(s.Size, 1)})
+	if err != nil {
+		return nil, nil, err
+	}
+	arts := make([]*model.Article, 0, len(list))
+	for i := len(list) - 1; i >= 0; i-- { // listed newest first
+		a, err := st.Article(ctx, list[i].ID)
+		if err != nil {
+			return nil, nil, fmt.Errorf("story %s: %w", id, err)
+		}
+		arts = append(arts, a)
+	}
+	return s, arts, nil
+}

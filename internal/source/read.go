@@ -44,7 +44,8 @@ func (o Options) withDefaults() Options {
 }
 
 // Read walks paths in order (directories recursively, in lexical order,
-// skipping hidden entries) and calls emit for every item, including items
+// skipping hidden entries and OPML feed lists, which are read only when
+// named) and calls emit for every item, including items
 // that report unreadable input. It stops early only when emit or ctx fails.
 func Read(ctx context.Context, paths []string, opt Options, emit func(Item) error) error {
 	opt = opt.withDefaults()
@@ -82,6 +83,9 @@ func readPath(ctx context.Context, path string, opt Options, emit func(Item) err
 		}
 		if !d.Type().IsRegular() {
 			return nil
+		}
+		if isFeedList(d.Name()) {
+			return nil // fetched only when named: a folder of reports never reaches out
 		}
 		return readFile(ctx, p, opt, emit)
 	})
@@ -310,4 +314,10 @@ func readWhole(path string, r io.Reader, opt Options, format Format, emit func(I
 		data = htmlUTF8(data, "")
 	}
 	return emit(Item{Origin: at, Format: format, Data: data})
+}
+
+// isFeedList reports an OPML file name (.opml, .opml.gz).
+func isFeedList(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, ".opml") || strings.HasSuffix(n, ".opml.gz")
 }

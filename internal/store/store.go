@@ -104,6 +104,29 @@ type CopyStatus struct {
 	Similarity float64
 }
 
+// Feed is a news feed the server polls. NextPoll is when it is due; a
+// feed that failed Failures times in a row waits longer (backoff).
+type Feed struct {
+	URL        string    `json:"url"`
+	Title      string    `json:"title,omitempty"`
+	Added      time.Time `json:"added"`
+	LastPolled time.Time `json:"last_polled,omitzero"`
+	NextPoll   time.Time `json:"next_poll,omitzero"`
+	Failures   int       `json:"failures"`
+	LastError  string    `json:"last_error,omitempty"`
+	// Articles counts the articles the feed brought in, new or updated.
+	Articles int `json:"articles"`
+}
+
+// OutletCount is one outlet with how many stored articles it has and the
+// publication times of its oldest and newest dated ones.
+type OutletCount struct {
+	Outlet   string    `json:"outlet"`
+	Articles int       `json:"articles"`
+	First    time.Time `json:"first,omitzero"`
+	Last     time.Time `json:"last,omitzero"`
+}
+
 // Store keeps articles. Every method takes a context first and honours its
 // cancellation; errors are returned, never logged. Implementations are safe
 // for concurrent use.
@@ -154,6 +177,23 @@ type Store interface {
 
 	// PutFetchState remembers the validators of a fetch, replacing the old.
 	PutFetchState(ctx context.Context, fs FetchState) error
+
+	// AddFeeds adds feeds to poll, due at once; a URL already there keeps
+	// its state (its title is filled in if it had none). It returns how
+	// many were new.
+	AddFeeds(ctx context.Context, feeds []Feed) (int, error)
+
+	// Feeds lists the feeds, by URL.
+	Feeds(ctx context.Context) ([]Feed, error)
+
+	// UpdateFeed records a poll of a feed already added: LastPolled,
+	// NextPoll, Failures, LastError and Articles are replaced; a missing
+	// URL is ErrNotFound.
+	UpdateFeed(ctx context.Context, f Feed) error
+
+	// Outlets lists the outlets of the stored articles, most articles
+	// first, then by name; articles with no outlet are left out.
+	Outlets(ctx context.Context) ([]OutletCount, error)
 
 	// Close releases the store. Calls after Close fail.
 	Close() error

@@ -60,6 +60,16 @@ var migrations = []string{
 		last_modified TEXT NOT NULL DEFAULT '',
 		checked       INTEGER NOT NULL
 	);`,
+	`CREATE TABLE feeds (
+		url         TEXT PRIMARY KEY,
+		title       TEXT NOT NULL DEFAULT '',
+		added       INTEGER NOT NULL,
+		last_polled INTEGER,
+		next_poll   INTEGER NOT NULL,
+		failures    INTEGER NOT NULL DEFAULT 0,
+		last_error  TEXT NOT NULL DEFAULT '',
+		articles    INTEGER NOT NULL DEFAULT 0
+	);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -37,6 +37,8 @@ func Run(t *testing.T, open Opener) {
 		{"SetCopiesAndAllArticles", testSetCopies},
 		{"ReplaceStories", testStories},
 		{"FetchState", testFetchState},
+		{"Feeds", testFeeds},
+		{"Outlets", testOutlets},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -367,5 +369,57 @@ func testFetchState(t *testing.T, st store.Store) {
 	}
 	if got, err = st.FetchState(ctx, u); err != nil || got != want {
 		t.Fatalf("after two puts: got %+v, %v; want %+v", got, err, want)
+	}
+}
+
+func testFeeds(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	added := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+	n, err := st.AddFeeds(ctx, []store.Feed{{URL: "https://b.example/rss", Added: added}, {URL: "https://a.example/atom", Title: "A", Added: added}})
+	if err != nil || n != 2 {
+		t.Fatalf("AddFeeds: %d, %v; want 2 new", n, err)
+	}
+	// Adding again changes nothing but a missing title.
+	if n, err = st.AddFeeds(ctx, []store.Feed{{URL: "https://a.example/atom", Title: "Other"}, {URL: "https://b.example/rss", Title: "B"}}); err != nil || n != 0 {
+		t.Fatalf("AddFeeds again: %d, %v; want 0 new", n, err)
+	}
+	polled := added.Add(time.Hour)
+	upd := store.Feed{URL: "https://b.example/rss", LastPolled: polled, NextPoll: polled.Add(30 * time.Minute), Failures: 2, LastError: "503", Articles: 7}
+	if err := st.UpdateFeed(ctx, upd); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.UpdateFeed(ctx, store.Feed{URL: "https://nowhere.example/"}); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("UpdateFeed of an unknown feed: %v, want ErrNotFound", err)
+	}
+	feeds, err := st.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Feed{
+		{URL: "https://a.example/atom", Title: "A", Added: added, NextPoll: added},
+		{URL: "https://b.example/rss", Title: "B", Added: added, LastPolled: polled, NextPoll: upd.NextPoll, Failures: 2, LastError: "503", Articles: 7},
+	}
+	if len(feeds) != len(want) {
+		t.Fatalf("Feeds: %+v, want %+v", feeds, want)
+	}
+	for i := range want {
+		if feeds[i] != want[i] {
+			t.Errorf("feed %d: %+v, want %+v", i, feeds[i], want[i])
+		}
+	}
+}
+
+func testOutlets(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	a, b, c, d := article("a", "A", "one", day(1)), article("b", "B", "two", day(3)), article("c", "C", "three", time.Time{}), article("d", "D", "four", day(2))
+	a.Outlet, b.Outlet, c.Outlet, d.Outlet = "Ledger", "Ledger", "Wire", ""
+	put(t, st, a, b, c, d)
+	got, err := st.Outlets(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.OutletCount{{Outlet: "Ledger", Articles: 2, First: day(1), Last: day(3)}, {Outlet: "Wire", Articles: 1}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("Outlets: %+v, want %+v", got, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/fetch"
 	"github.com/sitrep/sitrep/internal/pipeline"
+	"github.com/sitrep/sitrep/internal/source"
 )
 
 func runIngest(ctx context.Context, env *Env, args []string) error {
@@ -48,9 +49,18 @@ stories'); --no-analyse leaves that for later.`,
 	noAnalyse := fs.Bool("no-analyse", false, "do not update copies and stories after ingesting")
 	allowPrivate := fs.Bool("allow-private", false, "let URLs reach private, loopback and link-local addresses")
 	timeout := fs.Duration("timeout", 30*time.Second, "time limit of one fetch")
+	published := fs.String("published", "", "publication `time` for articles that carry none (YYYY-MM-DD or RFC 3339)")
 	paths, err := fs.parsePaths(env, args, "no input: give a file, a directory or - for stdin")
 	if err != nil {
 		return err
+	}
+	var stages []pipeline.Stage
+	if *published != "" {
+		t, err := source.ParseTime(*published)
+		if err != nil {
+			return usagef("ingest: --published %q: want YYYY-MM-DD or RFC 3339", *published)
+		}
+		stages = append(stages, pipeline.DefaultPublished(t))
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
@@ -61,6 +71,7 @@ stories'); --no-analyse leaves that for later.`,
 	cfg := pipeline.Config{
 		Workers:    *workers,
 		BatchSize:  *batch,
+		Stages:     stages,
 		OnProgress: bar.update,
 		OnError: func(err error) {
 			bar.clear()

@@ -236,3 +236,20 @@ func (w *writer) flush(ctx context.Context) error {
 	w.batch = w.batch[:0]
 	return nil
 }
+
+// DefaultPublished is a stage that dates articles that carry no
+// publication time (plain text files, say) with t, so that relative dates
+// in them resolve.
+func DefaultPublished(t time.Time) Stage { return defaultPublished{t.UTC()} }
+
+type defaultPublished struct{ t time.Time }
+
+func (defaultPublished) Name() string { return "published" }
+
+func (d defaultPublished) Process(_ context.Context, a *model.Article) error {
+	if a.Published.IsZero() {
+		a.Published = d.t
+		a.Hash = a.ContentHash()
+	}
+	return nil
+}

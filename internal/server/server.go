@@ -54,6 +54,8 @@ type Server struct {
 	cacheAt uint64     // analysis generation the caches belong to
 	briefs  map[string]*cachedBrief
 	stories []*storyRow
+
+	routeList []string
 }
 
 // New returns a server over st. Call Run to poll feeds, or use Handler
@@ -92,12 +94,17 @@ func New(st store.Store, opt Options) *Server {
 func (s *Server) Handler() http.Handler { return s.wrap(s.mux) }
 
 func (s *Server) routes() {
-	api := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
-		s.mux.Handle(pattern, apiHandler(h))
+	handle := func(pattern string, h http.Handler) {
+		s.routeList = append(s.routeList, pattern)
+		s.mux.Handle(pattern, h)
 	}
-	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.HandleFunc("GET /metrics", s.serveMetrics)
-	s.mux.HandleFunc("GET /openapi.json", serveOpenAPI)
+	api := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
+		handle(pattern, apiHandler(h))
+	}
+	page := func(pattern string, h http.HandlerFunc) { handle(pattern, h) }
+	page("GET /healthz", s.healthz)
+	page("GET /metrics", s.serveMetrics)
+	page("GET /openapi.json", serveOpenAPI)
 	api("POST /api/articles", s.write(s.postArticles))
 	api("GET /api/articles/{id}", s.getArticle)
 	api("GET /api/stories", s.listStories)
@@ -108,13 +115,13 @@ func (s *Server) routes() {
 	api("/api/", func(w http.ResponseWriter, r *http.Request) error {
 		return errorf(http.StatusNotFound, "no such endpoint: %s %s (see /openapi.json)", r.Method, r.URL.Path)
 	})
-	s.mux.HandleFunc("GET /feeds/stories.atom", s.atom)
-	s.mux.HandleFunc("GET /{$}", s.pageStories)
-	s.mux.HandleFunc("GET /stories/{id}", s.pageStory)
-	s.mux.HandleFunc("GET /articles/{id}", s.pageArticle)
-	s.mux.HandleFunc("GET /compare", s.pageCompare)
-	s.mux.Handle("GET /static/", staticHandler())
-	s.mux.HandleFunc("/", s.pageNotFound)
+	page("GET /feeds/stories.atom", s.atom)
+	page("GET /{$}", s.pageStories)
+	page("GET /stories/{id}", s.pageStory)
+	page("GET /articles/{id}", s.pageArticle)
+	page("GET /compare", s.pageCompare)
+	handle("GET /static/", staticHandler())
+	page("/", s.pageNotFound)
 }
 
 // httpError is an error with the status it is answered with.
@@ -286,3 +293,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "articles": n, "analysis": s.an.state()})
 }
+
+// patterns lists the route patterns the server registers (for tests and
+// the OpenAPI check).
+func (s *Server) patterns() []string { return s.routeList }

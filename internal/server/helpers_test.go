@@ -19,7 +19,7 @@ import (
 
 // newStore opens a fresh SQLite store with the given inputs ingested and
 // analysed.
-func newStore(t *testing.T, cfg pipeline.Config, paths ...string) store.Store {
+func newStore(t testing.TB, cfg pipeline.Config, paths ...string) store.Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"))

@@ -26,8 +26,10 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 		return benchCopies(ctx, env, args[1:])
 	case "cluster":
 		return benchCluster(ctx, env, args[1:])
+	case "serve":
+		return benchServe(ctx, env, args[1:])
 	}
-	return usagef("unknown benchmark %q (have: ingest, copies, cluster)", args[0])
+	return usagef("unknown benchmark %q (have: ingest, copies, cluster, serve)", args[0])
 }
 
 const benchHelp = `Usage: sitrep bench BENCHMARK [flags] PATH...
@@ -39,7 +41,9 @@ reproduces them. Available:
   copies   copy detection on one core with an index growing to --n articles:
            signatures/s, matches/s, cost per article at 10k, 100k, 1M
   cluster  story assignment on one core as the stream grows to --n articles:
-           articles/s, cost per article at 10k, 100k, 1M, peak memory`
+           articles/s, cost per article at 10k, 100k, 1M, peak memory
+  serve    the HTTP server over --db under concurrent load: requests/s and
+           latency percentiles of the brief (JSON) and the story page`
 
 func benchIngest(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet("bench ingest", "sitrep bench ingest [flags] PATH...", `

@@ -124,7 +124,8 @@ type cachedBrief struct {
 	err   error
 
 	pageOnce sync.Once
-	page     map[string]any // the story page's data, built once
+	page     []byte // the story page, rendered once: it is the same for every reader
+	pageErr  error
 }
 
 // storyRow is a story in the cached list, with what the filters need.

@@ -179,8 +179,18 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	cb.pageOnce.Do(func() { cb.page = storyPageData(cb) })
-	s.render(w, r, http.StatusOK, "story", cb.page)
+	cb.pageOnce.Do(func() {
+		var buf bytes.Buffer
+		cb.pageErr = s.ui.pages["story"].Execute(&buf, storyPageData(cb))
+		cb.page = buf.Bytes()
+	})
+	if cb.pageErr != nil {
+		logFrom(r).Error("render", "page", "story", "err", cb.pageErr)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(cb.page)
 }
 
 func storyPageData(cb *cachedBrief) map[string]any {

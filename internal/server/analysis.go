@@ -135,12 +135,17 @@ type storyRow struct {
 	entities map[string]bool
 }
 
-// caches returns the cache maps of the current analysis generation,
-// dropping those of an older one.
+// cacheTTL bounds how long cached stories and briefs are kept, so that
+// what another process (a 'sitrep ingest' beside the server) writes to the
+// store shows within a minute.
+const cacheTTL = time.Minute
+
+// freshen drops the caches when an analysis has finished since they were
+// filled, or when they are older than cacheTTL. s.mu must be held.
 func (s *Server) freshen() {
 	gen := s.an.generation()
-	if s.cacheAt != gen || s.briefs == nil {
-		s.cacheAt = gen
+	if s.cacheAt != gen || s.briefs == nil || time.Since(s.cacheBorn) > cacheTTL {
+		s.cacheAt, s.cacheBorn = gen, time.Now()
 		s.briefs = map[string]*cachedBrief{}
 		s.stories = nil
 	}
@@ -183,7 +188,7 @@ func (s *Server) brief(ctx context.Context, id string) (*cachedBrief, error) {
 func (s *Server) storyList(ctx context.Context) ([]*storyRow, error) {
 	s.mu.Lock()
 	s.freshen()
-	rows := s.stories
+	rows, born := s.stories, s.cacheBorn
 	s.mu.Unlock()
 	if rows != nil {
 		return rows, nil
@@ -204,7 +209,7 @@ func (s *Server) storyList(ctx context.Context) ([]*storyRow, error) {
 		rows[i] = r
 	}
 	s.mu.Lock()
-	if s.stories == nil {
+	if s.stories == nil && s.cacheBorn == born { // not for a newer cache
 		s.stories = rows
 	}
 	s.mu.Unlock()

@@ -170,7 +170,9 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	if n, err := s.st.Count(r.Context()); err == nil {
 		gauges["sitrep_articles"] = float64(n)
 	}
-	gauges["sitrep_stories"] = float64(s.an.state().Stories)
+	if rows, err := s.storyList(r.Context()); err == nil {
+		gauges["sitrep_stories"] = float64(len(rows))
+	}
 	if feeds, err := s.st.Feeds(r.Context()); err == nil {
 		gauges["sitrep_feeds"] = float64(len(feeds))
 	}

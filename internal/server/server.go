@@ -50,10 +50,11 @@ type Server struct {
 	an      *analyser
 	ui      *ui
 
-	mu      sync.Mutex // guards the caches below
-	cacheAt uint64     // analysis generation the caches belong to
-	briefs  map[string]*cachedBrief
-	stories []*storyRow
+	mu        sync.Mutex // guards the caches below
+	cacheAt   uint64     // analysis generation the caches belong to
+	cacheBorn time.Time  // when they were emptied
+	briefs    map[string]*cachedBrief
+	stories   []*storyRow
 
 	routeList []string
 }

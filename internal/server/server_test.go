@@ -236,6 +236,7 @@ func TestMetricsAndAtom(t *testing.T) {
 	m := get(t, ts.URL+"/metrics")
 	for _, want := range []string{
 		"sitrep_articles 6\n",
+		"sitrep_stories 2\n",
 		`sitrep_http_requests_total{route="GET /api/stories",code="200"} 1`,
 		`sitrep_http_request_duration_seconds_count{route="GET /api/stories"} 1`,
 		"sitrep_fetch_errors_total 0\n",

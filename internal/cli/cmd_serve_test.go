@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -92,5 +93,36 @@ func TestServe(t *testing.T) {
 	}
 	if r := run(t, db, "serve", "--addr", "127.0.0.1:0", "--log", "xml"); r.code != 2 {
 		t.Errorf("serve --log xml: %+v", r)
+	}
+}
+
+func TestShowAnnotations(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ex.db")
+	if r := run(t, db, "ingest", examples(t)); r.code != 0 {
+		t.Fatalf("ingest: %+v", r)
+	}
+	r := run(t, db, "show", "--annotations", "northern-wire-8841")
+	for _, want := range []string{"Entities (", "PERSON  Ilse Brandt", "Quotes (", "Dates (", "Quantities (", "14 sailors"} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("show --annotations lacks %q: %+v", want, r)
+		}
+	}
+	r = run(t, db, "show", "--annotations", "--json", "northern-wire-8841")
+	var v struct {
+		Text        string
+		Annotations struct {
+			Quotes []struct {
+				Content *struct{ Start, End int }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil || len(v.Annotations.Quotes) == 0 {
+		t.Fatalf("show --annotations --json: %v %s", err, r.stdout)
+	}
+	runes := []rune(v.Text)
+	for _, q := range v.Annotations.Quotes {
+		if q.Content != nil && (q.Content.End > len(runes) || q.Content.Start > q.Content.End) {
+			t.Errorf("quote content %+v outside the text", q.Content)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package brief
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/annotate"
@@ -23,6 +24,24 @@ type sentence struct {
 	timexes    []annotate.Timex
 	vec        map[string]float64
 	norm       float64
+	figures    map[float64]bool // the numbers it states, in digits or words
+}
+
+var digits = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
+
+// figuresAgree reports whether two sentences can state the same claim as
+// far as their numbers go: one states none, or they share one. "Qtly div
+// 11 cts" and "Qtly div four cts" are two different statements.
+func figuresAgree(a, b *sentence) bool {
+	if len(a.figures) == 0 || len(b.figures) == 0 {
+		return true
+	}
+	for f := range a.figures {
+		if b.figures[f] {
+			return true
+		}
+	}
+	return false
 }
 
 // Alignment: two sentences of different outlets state the same claim when
@@ -95,6 +114,15 @@ func sentencesOf(d *doc) []sentence {
 		for _, t := range d.ann.Timexes {
 			if t.Start >= sp.Start && t.End <= sp.End {
 				s.timexes = append(s.timexes, t)
+			}
+		}
+		s.figures = map[float64]bool{}
+		for _, q := range s.quants {
+			s.figures[q.Value] = true
+		}
+		for _, m := range digits.FindAllString(sp.Text, -1) {
+			if f, err := strconv.ParseFloat(strings.ReplaceAll(m, ",", ""), 64); err == nil {
+				s.figures[f] = true
 			}
 		}
 		out = append(out, s)
@@ -186,7 +214,7 @@ func (b *Brief) claims(docs []*doc) {
 					if si == leads[i] && sj == leads[j] {
 						need = minLeadSimilarity // two ledes of one story tell its event
 					}
-					if sim >= need && shared >= minShared && sim > bestSim {
+					if sim >= need && shared >= minShared && sim > bestSim && figuresAgree(&da.sents[si], &db.sents[sj]) {
 						best, bestSim = sj, sim
 					}
 				}

@@ -52,12 +52,20 @@ func (r *renderer) heading(level int, s string) {
 		r.printf("%s %s\n\n", strings.Repeat("#", level), s)
 		return
 	}
+	if level == 1 {
+		s = wrap("", "", s, r.width)
+		long := 0
+		for _, line := range strings.Split(s, "\n") {
+			long = max(long, len([]rune(line)))
+		}
+		if r.colour {
+			s = "\x1b[1m" + s + "\x1b[0m"
+		}
+		r.printf("%s\n%s\n\n", s, strings.Repeat("=", long))
+		return
+	}
 	if r.colour {
 		s = "\x1b[1m" + s + "\x1b[0m"
-	}
-	if level == 1 {
-		r.printf("%s\n%s\n\n", s, strings.Repeat("=", min(r.width, len([]rune(s)))))
-		return
 	}
 	r.printf("%s\n\n", strings.ToUpper(s[:1])+s[1:])
 }

@@ -101,15 +101,27 @@ func newUI() *ui {
 // render writes a page, or a plain error when the template fails (the
 // page is built in memory first, so nothing half-written goes out).
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, data map[string]any) {
+	html, err := s.ui.execute(page, data)
+	s.writePage(w, r, status, page, html, err)
+}
+
+// execute renders a page into memory.
+func (u *ui) execute(page string, data map[string]any) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := s.ui.pages[page].Execute(&buf, data); err != nil {
+	err := u.pages[page].Execute(&buf, data)
+	return buf.Bytes(), err
+}
+
+// writePage sends a rendered page, or a plain error when rendering failed.
+func (s *Server) writePage(w http.ResponseWriter, r *http.Request, status int, page string, html []byte, err error) {
+	if err != nil {
 		logFrom(r).Error("render", "page", page, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(html)
 }
 
 func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
@@ -179,18 +191,8 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	cb.pageOnce.Do(func() {
-		var buf bytes.Buffer
-		cb.pageErr = s.ui.pages["story"].Execute(&buf, storyPageData(cb))
-		cb.page = buf.Bytes()
-	})
-	if cb.pageErr != nil {
-		logFrom(r).Error("render", "page", "story", "err", cb.pageErr)
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Write(cb.page)
+	cb.pageOnce.Do(func() { cb.page, cb.pageErr = s.ui.execute("story", storyPageData(cb)) })
+	s.writePage(w, r, http.StatusOK, "story", cb.page, cb.pageErr)
 }
 
 func storyPageData(cb *cachedBrief) map[string]any {

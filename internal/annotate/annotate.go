@@ -28,9 +28,10 @@ func Annotate(text string, published time.Time, outlet string, known ...string) 
 	a.Entities = FindEntities(text, a.Sentences)
 	a.Quotes = FindQuotes(text, a.Sentences)
 	refineSpeakers(a.Quotes, a.Entities)
-	a.Credits = FindCreditsKnown(text, outlet, known)
-	a.Timexes = alignYears(FindTimexes(text, published), a.Sentences)
-	a.Quantities = FindQuantities(text, a.Timexes)
+	w := wordsOf(text)
+	a.Credits = findCredits(w, outlet, known)
+	a.Timexes = alignYears(findTimexes(w, published), a.Sentences)
+	a.Quantities = findQuantities(w, a.Timexes)
 	return a
 }
 

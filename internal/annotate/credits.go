@@ -28,27 +28,29 @@ const (
 // creditPatterns find credits around an outlet's name, written %s.
 var creditPatterns = func() []struct {
 	kind string
-	re   *regexp.Regexp
+	re   keyedPattern
 } {
 	outlet := `((?:[Tt]he )?[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|of|and))*)`
-	list := []struct{ kind, pat string }{
-		{CreditFirst, outlet + `,?(?: which)? (?:was|were|is) (?:the )?first to (?:report|publish|break|reveal)`},
-		{CreditFirst, `(?:first|originally|initially) (?:reported|published|revealed) by ` + outlet},
-		{CreditFirst, outlet + ` (?:first|originally) reported`},
-		{CreditReported, `(?:as |was |were |had been )?(?:reported|revealed) by ` + outlet},
-		{CreditReported, outlet + ` (?:has |had |also |earlier |previously )?(?:reported|revealed)`},
-		{CreditAccordingTo, `[Aa]ccording to (?:a report (?:in|by|from) )?` + outlet},
-		{CreditTold, `told ` + outlet},
-		{CreditContributed, `\(` + outlet + `\) contributed`},
-		{CreditContributed, outlet + `(?:'s|’s)? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?:,? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)? contributed`},
-		{CreditContributed, outlet + ` contributed`},
+	list := []struct{ kind, pat, keys string }{
+		{CreditFirst, outlet + `,?(?: which)? (?:was|were|is) (?:the )?first to (?:report|publish|break|reveal)`, "first"},
+		{CreditFirst, `(?:first|originally|initially) (?:reported|published|revealed) by ` + outlet, "first originally initially"},
+		{CreditFirst, outlet + ` (?:first|originally) reported`, "reported"},
+		{CreditReported, `(?:as |was |were |had been )?(?:reported|revealed) by ` + outlet, "reported revealed"},
+		{CreditReported, outlet + ` (?:has |had |also |earlier |previously )?(?:reported|revealed)`, "reported revealed"},
+		{CreditAccordingTo, `[Aa]ccording to (?:a report (?:in|by|from) )?` + outlet, "according"},
+		{CreditTold, `told ` + outlet, "told"},
+		{CreditContributed, `\(` + outlet + `\) contributed`, "contributed"},
+		{CreditContributed, outlet + `(?:'s|’s)? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?:,? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)? contributed`, "contributed"},
+		{CreditContributed, outlet + ` contributed`, "contributed"},
 	}
 	out := make([]struct {
 		kind string
-		re   *regexp.Regexp
+		re   keyedPattern
 	}, len(list))
 	for i, p := range list {
-		out[i].kind, out[i].re = p.kind, regexp.MustCompile(p.pat)
+		// An outlet's name runs to a dozen words ("The Wall Street
+		// Journal's Jane Doe and John Roe contributed").
+		out[i].kind, out[i].re = p.kind, keyed(regexp.MustCompile(p.pat), p.keys, 16, 16).register()
 	}
 	return out
 }()
@@ -61,10 +63,15 @@ func FindCredits(text, own string) []Credit { return FindCreditsKnown(text, own,
 // names (the other outlets of a story, which the outlet table may not
 // list), with or without "The" and by their last word ("the Ledger").
 func FindCreditsKnown(text, own string, known []string) []Credit {
+	return findCredits(wordsOf(text), own, known)
+}
+
+func findCredits(w *wordSpans, own string, known []string) []Credit {
+	text := w.text
 	var out []Credit
 	seen := map[string]bool{}
 	for _, p := range creditPatterns {
-		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range w.findAll(p.re) {
 			name := outletIn(text[m[2]:m[3]], known)
 			if name == "" || name == own {
 				continue

@@ -39,8 +39,18 @@ var (
 // FindQuantities finds the counted numbers of a text. Years, times of day
 // and dates are left to the time expressions (pass their spans in skip).
 func FindQuantities(text string, skip []Timex) []Quantity {
+	return findQuantities(wordsOf(text), skip)
+}
+
+// quantPattern runs quantRe around numbers and number words.
+var quantPattern = keyed(quantRe, "# one two three four five six seven eight nine ten eleven twelve thirteen fourteen "+
+	"fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "+
+	"dozens hundreds thousands", 4, 12).register()
+
+func findQuantities(w *wordSpans, skip []Timex) []Quantity {
+	text := w.text
 	var out []Quantity
-	for _, m := range quantRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range w.findAll(quantPattern) {
 		s, e := m[0], m[1]
 		if s > 0 && (isWordByte(text[s-1]) || text[s-1] == '-') {
 			continue

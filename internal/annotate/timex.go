@@ -37,6 +37,8 @@ type timexRule struct {
 	// span is the submatch that is the expression when the pattern also
 	// matches context after it (0: the whole match).
 	span int
+	// keys are words one of which every match contains ("#": a number).
+	keys string
 }
 
 var (
@@ -51,14 +53,14 @@ var timexRules = []timexRule{
 	// 2020-12-02
 	{regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		return ymd(atoi(m[1]), atoi(m[2]), atoi(m[3]))
-	}, 0},
+	}, 0, "#"},
 	// December 2, 2020 · Dec. 2 , 2020 · 2 December 2020
 	{regexp.MustCompile(`(?i)\b(` + monthNames + `)\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		return ymd(atoi(m[3]), month(m[1]), atoi(m[2]))
-	}, 0},
+	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
 	{regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthNames + `),?\s+(\d{4})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		return ymd(atoi(m[3]), month(m[2]), atoi(m[1]))
-	}, 0},
+	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
 	// the third quarter (of 2009)
 	{regexp.MustCompile(`(?i)\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+quarter(?:\s+of\s+(\d{4}|last year|this year|next year))?\b`), "DATE", func(m []string, a time.Time, ctx string) (string, bool) {
 		which := strings.ToLower(m[1])
@@ -87,19 +89,19 @@ var timexRules = []timexRule{
 			y--
 		}
 		return fmt.Sprintf("%04d-Q%d", y, q), true
-	}, 0},
+	}, 0, "quarter"},
 	// December 2019 · May of 2019 · early June 2009
 	{regexp.MustCompile(`(?i)\b(?:(?:early|mid|late|the end of|the beginning of)[\s-]+)?(` + monthNames + `)\s+(?:of\s+)?(\d{4})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		mo := month(m[1])
 		return fmt.Sprintf("%04d-%02d", atoi(m[2]), mo), mo > 0
-	}, 0},
+	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
 	// Jan. 3 · January 3rd · the 3rd of January
 	{regexp.MustCompile(`(?i)\b(` + monthNames + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
 		return nearestDay(a, month(m[1]), atoi(m[2]))
-	}, 0},
+	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
 	{regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(` + monthNames + `)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
 		return nearestDay(a, month(m[2]), atoi(m[1]))
-	}, 0},
+	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
 	// yesterday, today, tomorrow, tonight, this morning
 	{regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
 		if a.IsZero() {
@@ -120,7 +122,7 @@ var timexRules = []timexRule{
 			return a.Format("2006-01-02") + "TEV", true
 		}
 		return a.Format("2006-01-02"), true
-	}, 0},
+	}, 0, "yesterday today tomorrow tonight morning afternoon evening"},
 	// last week, this month, next year, earlier this year, later this month
 	{regexp.MustCompile(`(?i)\b(?:(?:earlier|later)\s+)?(last|this|next|past|coming|previous)\s+(week|month|year|weekend|summer|winter|spring|autumn|fall)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
 		if a.IsZero() {
@@ -140,7 +142,7 @@ var timexRules = []timexRule{
 			season := map[string]string{"summer": "SU", "winter": "WI", "spring": "SP", "autumn": "FA", "fall": "FA"}[unit]
 			return fmt.Sprintf("%04d-%s", a.Year()+off, season), true
 		}
-	}, 0},
+	}, 0, "week month year weekend summer winter spring autumn fall"},
 	// the past nine days, the next two years: a stretch up to or from now
 	{regexp.MustCompile(`(?i)\b(?:the\s+)?(?:past|last|next|previous|coming)\s+(` + numWords + `)\s+(day|week|month|year)s?\b`), "DURATION", func(m []string, _ time.Time, _ string) (string, bool) {
 		n, ok := count(m[1])
@@ -148,17 +150,17 @@ var timexRules = []timexRule{
 			return "", false
 		}
 		return fmt.Sprintf("P%d%s", n, strings.ToUpper(m[2][:1])), true
-	}, 0},
+	}, 0, "day days week weeks month months year years"},
 	{regexp.MustCompile(`(?i)\b(?:single|one)-day\b`), "DURATION", func(_ []string, _ time.Time, _ string) (string, bool) {
 		return "P1D", true
-	}, 0},
+	}, 0, "day"},
 	// the past decade: the decade of the anchor
 	{regexp.MustCompile(`(?i)\b(?:the\s+)?(?:past|last)\s+decade\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
 		if a.IsZero() {
 			return "", false
 		}
 		return strconv.Itoa((a.Year() - 1) / 10), true
-	}, 0},
+	}, 0, "decade"},
 	// spring, in the summer, this winter ("fall" is too often the verb)
 	{regexp.MustCompile(`(?i)\b(?:(?:in|during)\s+)?(?:the\s+)?(spring|summer|autumn|winter)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
 		if a.IsZero() {
@@ -166,26 +168,26 @@ var timexRules = []timexRule{
 		}
 		season := map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}[strings.ToLower(m[1])]
 		return fmt.Sprintf("%04d-%s", a.Year(), season), true
-	}, 0},
+	}, 0, "spring summer autumn winter"},
 	// the beginning of the year, the end of this year
 	{regexp.MustCompile(`(?i)\b(?:the\s+)?(?:(?:beginning|start|end|rest|middle)\s+of\s+(?:the|this)\s+year|(?:entire|whole)\s+year)\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
 		if a.IsZero() {
 			return "", false
 		}
 		return strconv.Itoa(a.Year()), true
-	}, 0},
+	}, 0, "year"},
 	// the weekend
 	{regexp.MustCompile(`(?i)\bthe\s+weekend\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
 		if a.IsZero() {
 			return "", false
 		}
 		return week(a) + "-WE", true
-	}, 0},
+	}, 0, "weekend"},
 	// the day, that day, the same day: the day last named, else the anchor
 	// (resolved in FindTimexes, which knows what came before)
 	{regexp.MustCompile(`(?i)\b(?:(?:late|early)\s+in\s+)?(?:the\s+start\s+of\s+)?(?:(?:the|that|the\s+same)\s+day|that\s+time)\b`), "DATE", func(_ []string, _ time.Time, _ string) (string, bool) {
 		return sameDay, true
-	}, 0},
+	}, 0, "day time"},
 	// three days ago, two weeks ago
 	{regexp.MustCompile(`(?i)\b(` + numWords + `)\s+(day|week|month|year)s?\s+(ago|earlier|later|from now)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
 		n, ok := count(m[1])
@@ -204,7 +206,7 @@ var timexRules = []timexRule{
 			return firstOfMonth(a).AddDate(0, n, 0).Format("2006-01"), true
 		}
 		return strconv.Itoa(a.Year() + n), true
-	}, 0},
+	}, 0, "ago earlier later now"},
 	// on Tuesday, last Friday, next Monday
 	{regexp.MustCompile(`(?i)\b(?:(last|next|this|on|early|late)\s+)?(` + dayNames + `)\b`), "DATE", func(m []string, a time.Time, ctx string) (string, bool) {
 		if a.IsZero() {
@@ -223,7 +225,7 @@ var timexRules = []timexRule{
 			}
 		}
 		return a.AddDate(0, 0, diff).Format("2006-01-02"), true
-	}, 0},
+	}, 0, "monday tuesday wednesday thursday friday saturday sunday"},
 	// in March, mid-January, early June, last May (a month without a day or
 	// year); "May" alone is the verb far more often than the month.
 	{regexp.MustCompile(`\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[\s-]+)?(January|February|March|April|June|July|August|September|October|November|December)\b|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[\s-]+(May)\b`), "DATE", func(m []string, a time.Time, ctx string) (string, bool) {
@@ -252,14 +254,14 @@ var timexRules = []timexRule{
 			}
 		}
 		return fmt.Sprintf("%04d-%02d", y, mo), true
-	}, 0},
+	}, 0, "january february march april may june july august september october november december"},
 	// 11 December (a day and month without a year)
 	{regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthNames + `)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
 		if strings.EqualFold(m[2], "may") || strings.EqualFold(m[2], "mar") {
 			return "", false
 		}
 		return nearestDay(a, month(m[2]), atoi(m[1]))
-	}, 0},
+	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
 	// 7/8/07, 12/02/2020 (month first, as in US news)
 	{regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		y := atoi(m[3])
@@ -270,21 +272,21 @@ var timexRules = []timexRule{
 			}
 		}
 		return ymd(y, atoi(m[1]), atoi(m[2]))
-	}, 0},
+	}, 0, "#"},
 	// the previous year, a year earlier
 	{regexp.MustCompile(`(?i)\b(?:the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+(?:before|previous|earlier)|a\s+year\s+(?:earlier|before))\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
 		if a.IsZero() {
 			return "", false
 		}
 		return strconv.Itoa(a.Year() - 1), true
-	}, 0},
+	}, 0, "year"},
 	// the '70s, '82
 	{regexp.MustCompile(`(?:\b|')([1-9])0s\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		return "19" + m[1], true
-	}, 0},
+	}, 0, "#"},
 	{regexp.MustCompile(`\B'([1-9]\d)\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		return "19" + m[1], true
-	}, 0},
+	}, 0, "#"},
 	// now, currently, recently, the future
 	{regexp.MustCompile(`(?i)\b(now|currently|current|at present|ongoing|for the time being|the time being|recently|recent|in the past|the past|formerly|in the future|the future|later|soon|very soon|the near term|the long term|the short term|near-term|long-term|short-term)\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		switch strings.ToLower(m[1]) {
@@ -294,15 +296,15 @@ var timexRules = []timexRule{
 			return "FUTURE_REF", true
 		}
 		return "PRESENT_REF", true
-	}, 0},
+	}, 0, "now currently current present ongoing being recently recent past formerly future later soon term"},
 	// the 1990s
 	{regexp.MustCompile(`\b(?:the\s+)?(1[89]\d|20\d)0s\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		return m[1], true
-	}, 0},
+	}, 0, "#"},
 	// in 2009 · 2009's · since 1987 — a year not followed by a unit or more digits
 	{regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b(?:[^\d%,.\p{L}]|[,.](?:\s|$)|$)`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		return m[1], true
-	}, 1},
+	}, 1, "#"},
 	// durations: two years, 90 days, six months
 	{regexp.MustCompile(`(?i)\b(` + numWords + `)[\s-]+(` + unitWords + `)\b`), "DURATION", func(m []string, _ time.Time, _ string) (string, bool) {
 		n, ok := count(m[1])
@@ -318,7 +320,7 @@ var timexRules = []timexRule{
 			return fmt.Sprintf("P%dY", 10*n), true
 		}
 		return fmt.Sprintf("P%d%s", n, code), true
-	}, 0},
+	}, 0, "day days week weeks month months year years decade decades century centurys hour hours minute minutes"},
 	// 3 p.m., 10:30 a.m.
 	{regexp.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?`), "TIME", func(m []string, a time.Time, _ string) (string, bool) {
 		h := atoi(m[1]) % 12
@@ -330,7 +332,7 @@ var timexRules = []timexRule{
 			day = a.Format("2006-01-02")
 		}
 		return fmt.Sprintf("%sT%02d:%02d", day, h, atoi(m[2])), true
-	}, 0},
+	}, 0, "#"},
 }
 
 // FindTimexes finds the time expressions of text and resolves them against
@@ -338,9 +340,23 @@ var timexRules = []timexRule{
 // no value and are left out). Longer expressions win over the ones they
 // contain; results are in text order.
 func FindTimexes(text string, anchor time.Time) []Timex {
+	return findTimexes(wordsOf(text), anchor)
+}
+
+// timexPatterns are the rules' patterns run around their key words.
+var timexPatterns = func() []keyedPattern {
+	out := make([]keyedPattern, len(timexRules))
+	for i, r := range timexRules {
+		out[i] = keyed(r.re, r.keys, 8, 8).register()
+	}
+	return out
+}()
+
+func findTimexes(w *wordSpans, anchor time.Time) []Timex {
+	text := w.text
 	var cands []Timex
-	for _, r := range timexRules {
-		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
+	for i, r := range timexRules {
+		for _, loc := range w.findAll(timexPatterns[i]) {
 			m := make([]string, len(loc)/2)
 			for i := range m {
 				if loc[2*i] >= 0 {

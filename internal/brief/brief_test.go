@@ -302,3 +302,26 @@ func BenchmarkBuild200(b *testing.B) {
 		Build(arts)
 	}
 }
+
+// BenchmarkBuildReuters200 builds the brief of real reports: the 200
+// Reuters-21578 reports of the biggest stories the pipeline finds, each
+// told as by an outlet of its own so that every sentence is aligned.
+func BenchmarkBuildReuters200(b *testing.B) {
+	arts := read(b, corpustest.Shared(b, "corpus/reuters21578.jsonl.gz"))
+	pipeline.Analyse(arts, 0)
+	var story []*model.Article
+	for _, s := range byStory(arts) {
+		for _, a := range s {
+			if len(story) < 200 && a.CopyOf == "" {
+				c := *a
+				c.Outlet = fmt.Sprintf("Outlet %d", len(story))
+				story = append(story, &c)
+			}
+		}
+	}
+	b.Logf("%d reports, %d stories", len(story), len(byStory(story)))
+	b.ResetTimer()
+	for b.Loop() {
+		Build(story)
+	}
+}

@@ -3,6 +3,7 @@ package brief
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,14 +18,19 @@ type sentence struct {
 	idx        int
 	text       string
 	start, end int
-	stems      []string
-	all        map[string]bool // stems of the whole sentence, attribution included
+	stems      []string // content stems, attribution left out
+	allStems   []string // stems of the whole sentence, attribution included
 	limits     []annotate.Timex
 	quants     []annotate.Quantity
 	timexes    []annotate.Timex
-	vec        map[string]float64
-	norm       float64
 	figures    map[float64]bool // the numbers it states, in digits or words
+	// Set by weigh: the stems as ids into the story's vocabulary, sorted,
+	// with their TF-IDF weights, and the whole sentence's stems without
+	// the words of time.
+	ids    []int32
+	ws     []float64
+	norm   float64
+	allIDs []int32
 }
 
 var digits = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
@@ -102,10 +108,7 @@ func claimText(d *doc, sp annotate.Span) string {
 func sentencesOf(d *doc) []sentence {
 	var out []sentence
 	for i, sp := range d.ann.Sentences {
-		s := sentence{d: d, idx: i, text: sp.Text, start: sp.Start, end: sp.End, stems: contentStems(claimText(d, sp)), all: map[string]bool{}}
-		for _, st := range contentStems(sp.Text) {
-			s.all[st] = true
-		}
+		s := sentence{d: d, idx: i, text: sp.Text, start: sp.Start, end: sp.End, stems: contentStems(claimText(d, sp)), allStems: contentStems(sp.Text)}
 		for _, q := range d.ann.Quantities {
 			if q.Start >= sp.Start && q.End <= sp.End {
 				s.quants = append(s.quants, q)
@@ -130,26 +133,52 @@ func sentencesOf(d *doc) []sentence {
 	return out
 }
 
-// weigh sets TF-IDF vectors over the sentences of the given reports.
+// weigh sets TF-IDF vectors over the sentences of the given reports: IDF
+// over the story's sentences, stems numbered in one vocabulary so that
+// comparing two sentences is a merge of two sorted lists.
 func weigh(docs []*doc) {
-	df := map[string]int{}
+	vocab := map[string]int32{}
+	var df []int
+	var timeWord []bool
+	id := func(st string) int32 {
+		k, ok := vocab[st]
+		if !ok {
+			k = int32(len(df))
+			vocab[st] = k
+			df = append(df, 0)
+			timeWord = append(timeWord, isTimeStem(st))
+		}
+		return k
+	}
 	n := 0
 	for _, d := range docs {
-		for _, s := range d.sents {
+		for i := range d.sents {
+			s := &d.sents[i]
 			n++
+			s.ids = s.ids[:0]
 			for _, st := range s.stems {
-				df[st]++
+				k := id(st)
+				df[k]++
+				s.ids = append(s.ids, k)
 			}
+			slices.Sort(s.ids)
+			s.allIDs = s.allIDs[:0]
+			for _, st := range s.allStems {
+				if k := id(st); !timeWord[k] {
+					s.allIDs = append(s.allIDs, k)
+				}
+			}
+			slices.Sort(s.allIDs)
 		}
 	}
 	for _, d := range docs {
 		for i := range d.sents {
 			s := &d.sents[i]
-			s.vec = make(map[string]float64, len(s.stems))
+			s.ws = make([]float64, len(s.ids))
 			s.norm = 0
-			for _, st := range s.stems {
-				w := math.Log(1 + float64(n)/float64(df[st]))
-				s.vec[st] = w
+			for k, id := range s.ids {
+				w := math.Log(1 + float64(n)/float64(df[id]))
+				s.ws[k] = w
 				s.norm += w * w
 			}
 			s.norm = math.Sqrt(s.norm)
@@ -157,15 +186,24 @@ func weigh(docs []*doc) {
 	}
 }
 
+// similarity is the cosine of two sentences' vectors and the number of
+// stems they share.
 func similarity(a, b *sentence) (float64, int) {
 	if a.norm == 0 || b.norm == 0 {
 		return 0, 0
 	}
 	dot, shared := 0.0, 0
-	for st, w := range a.vec {
-		if v, ok := b.vec[st]; ok {
-			dot += w * v
+	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			dot += a.ws[i] * b.ws[j]
 			shared++
+			i++
+			j++
 		}
 	}
 	return dot / (a.norm * b.norm), shared
@@ -183,7 +221,10 @@ func lead(d *doc) int {
 	return -1
 }
 
-// claims aligns the sentences of independent reports across outlets.
+// claims aligns the sentences of independent reports across outlets: each
+// sentence joins, in every other outlet's report, its most similar sentence
+// above the threshold. Candidates come from an inverted index over the
+// stems, so only sentences that share a stem are ever compared.
 func (b *Brief) claims(docs []*doc) {
 	weigh(docs)
 	parent := map[sentRef]sentRef{}
@@ -198,33 +239,87 @@ func (b *Brief) claims(docs []*doc) {
 		return r
 	}
 	leads := make([]int, len(docs))
+	base := make([]int32, len(docs)+1) // the global number of each report's first sentence
 	for i, d := range docs {
 		leads[i] = lead(d)
+		base[i+1] = base[i] + int32(len(d.sents))
+	}
+	all := make([]*sentence, 0, base[len(docs)])
+	docOf := make([]int32, 0, base[len(docs)])
+	var postings [][]int32 // stem id → global sentence numbers, ascending
+	for i, d := range docs {
+		for si := range d.sents {
+			s := &d.sents[si]
+			for _, id := range s.ids {
+				for int(id) >= len(postings) {
+					postings = append(postings, nil)
+				}
+				postings[id] = append(postings[id], int32(len(all)))
+			}
+			all = append(all, s)
+			docOf = append(docOf, int32(i))
+		}
+	}
+	var (
+		dot     = make([]float64, len(all))
+		shared  = make([]int32, len(all))
+		touched []int32
+		cursor  = make([]int, len(postings)) // postings before the next report are done with
+		best    = make([]int32, len(docs))
+		bestSim = make([]float64, len(docs))
+		hit     []int32
+	)
+	for j := range best {
+		best[j] = -1
 	}
 	for i, da := range docs {
-		for j, db := range docs {
-			if j <= i || da.outlet == db.outlet {
+		for si := range da.sents {
+			sa := &da.sents[si]
+			if sa.norm == 0 {
 				continue
 			}
-			for si := range da.sents {
-				best, bestSim := -1, 0.0
-				for sj := range db.sents {
-					sim, shared := similarity(&da.sents[si], &db.sents[sj])
-					need := minSimilarity
-					if si == leads[i] && sj == leads[j] {
-						need = minLeadSimilarity // two ledes of one story tell its event
-					}
-					if sim >= need && shared >= minShared && sim > bestSim && figuresAgree(&da.sents[si], &db.sents[sj]) {
-						best, bestSim = sj, sim
-					}
+			for k, id := range sa.ids {
+				p := postings[id]
+				for cursor[id] < len(p) && p[cursor[id]] < base[i+1] {
+					cursor[id]++
 				}
-				if best >= 0 {
-					ra, rb := find(sentRef{i, si}), find(sentRef{j, best})
-					if ra != rb {
-						parent[ra] = rb
+				w := sa.ws[k] * sa.ws[k] // a stem weighs the same in every sentence
+				for _, t := range p[cursor[id]:] {
+					if shared[t] == 0 {
+						touched = append(touched, t)
 					}
+					dot[t] += w
+					shared[t]++
 				}
 			}
+			for _, t := range touched {
+				j := docOf[t]
+				sb := all[t]
+				if shared[t] >= minShared && docs[j].outlet != da.outlet {
+					sim := dot[t] / (sa.norm * sb.norm)
+					need := minSimilarity
+					if si == leads[i] && sb.idx == leads[j] {
+						need = minLeadSimilarity // two ledes of one story tell its event
+					}
+					if sim >= need && (best[j] < 0 || sim > bestSim[j] || sim == bestSim[j] && t < best[j]) && figuresAgree(sa, sb) {
+						if best[j] < 0 {
+							hit = append(hit, j)
+						}
+						best[j], bestSim[j] = t, sim
+					}
+				}
+				dot[t], shared[t] = 0, 0
+			}
+			touched = touched[:0]
+			slices.Sort(hit)
+			for _, j := range hit {
+				ra, rb := find(sentRef{i, si}), find(sentRef{int(j), all[best[j]].idx})
+				if ra != rb {
+					parent[ra] = rb
+				}
+				best[j] = -1
+			}
+			hit = hit[:0]
 		}
 	}
 	groups := map[sentRef][]sentRef{}
@@ -400,11 +495,20 @@ func limitPhrase(s *sentence, t annotate.Timex) string {
 	return strings.TrimSpace(text[from:end])
 }
 
+// sharedBesidesTime counts the stems two whole sentences share, leaving out
+// the words of time.
 func sharedBesidesTime(a, b *sentence) int {
 	n := 0
-	for st := range a.all {
-		if b.all[st] && !isTimeStem(st) {
+	for i, j := 0, 0; i < len(a.allIDs) && j < len(b.allIDs); {
+		switch {
+		case a.allIDs[i] < b.allIDs[j]:
+			i++
+		case a.allIDs[i] > b.allIDs[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return n

@@ -15,12 +15,19 @@ type keyedPattern struct {
 	keys      map[string]bool // lower-case words, one of which every match contains
 	digits    bool            // a word that starts with a digit is a key too
 	back, fwd int             // words a match may reach before and after its key
+	// lower is a case-insensitive pattern compiled case-sensitive, to run
+	// over the text in ASCII lower case (same byte offsets, and no case
+	// folding at every step).
+	lower *regexp.Regexp
 }
 
 // keyed builds a keyed pattern: keys is a space-separated list of lower-case
 // words, "#" standing for any word that starts with a digit.
 func keyed(re *regexp.Regexp, keys string, back, fwd int) keyedPattern {
 	k := keyedPattern{re: re, keys: map[string]bool{}, back: back, fwd: fwd}
+	if rest, ok := strings.CutPrefix(re.String(), "(?i)"); ok && !hasUpperLiteral(rest) {
+		k.lower = regexp.MustCompile(rest)
+	}
 	for _, w := range strings.Fields(keys) {
 		if w == "#" {
 			k.digits = true
@@ -31,6 +38,29 @@ func keyed(re *regexp.Regexp, keys string, back, fwd int) keyedPattern {
 	return k
 }
 
+// hasUpperLiteral reports whether a pattern holds an upper-case letter
+// that is not part of an escape (\B, \S, \W, \D, \pL, \p{Lu}).
+func hasUpperLiteral(pat string) bool {
+	for i := 0; i < len(pat); i++ {
+		switch c := pat[i]; {
+		case c == '\\':
+			i++
+			if i < len(pat) && (pat[i] == 'p' || pat[i] == 'P') {
+				if i+1 < len(pat) && pat[i+1] == '{' {
+					for i < len(pat) && pat[i] != '}' {
+						i++
+					}
+				} else {
+					i++
+				}
+			}
+		case 'A' <= c && c <= 'Z':
+			return true
+		}
+	}
+	return false
+}
+
 // fullScan runs keyed patterns over the whole text (tests compare both).
 var fullScan = false
 
@@ -39,6 +69,7 @@ var fullScan = false
 // cut between two words never changes where a word boundary is.
 type wordSpans struct {
 	text  string
+	low   string // text in ASCII lower case, made on first use
 	spans [][2]int
 	lower []string // the lower-case word, only for words short enough to be a key
 }
@@ -78,6 +109,16 @@ var keyWords = map[string]string{}
 
 func keyWord(b []byte) string { return keyWords[string(b)] }
 
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 func isKeyByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
@@ -96,6 +137,13 @@ func (w *wordSpans) findAll(k keyedPattern) [][]int {
 	if fullScan {
 		return k.re.FindAllStringSubmatchIndex(w.text, -1)
 	}
+	re, text := k.re, w.text
+	if k.lower != nil {
+		if w.low == "" {
+			w.low = asciiLower(w.text)
+		}
+		re, text = k.lower, w.low
+	}
 	var out [][]int
 	from, to := -1, -1 // the stretch being gathered, in words
 	flush := func() {
@@ -110,7 +158,7 @@ func (w *wordSpans) findAll(k keyedPattern) [][]int {
 		if to+1 < len(w.spans) {
 			e = w.spans[to+1][0]
 		}
-		for _, m := range k.re.FindAllStringSubmatchIndex(w.text[s:e], -1) {
+		for _, m := range re.FindAllStringSubmatchIndex(text[s:e], -1) {
 			for i := range m {
 				if m[i] >= 0 {
 					m[i] += s

@@ -15,7 +15,7 @@ import (
 )
 
 // realTexts reads up to n article texts from a shared JSONL corpus.
-func realTexts(t *testing.T, rel string, n int) []string {
+func realTexts(t testing.TB, rel string, n int) []string {
 	t.Helper()
 	f, err := os.Open(corpustest.Shared(t, rel))
 	if err != nil {
@@ -87,4 +87,24 @@ func TestKeyedScanMatchesFullScan(t *testing.T) {
 	if diffs > 0 {
 		t.Errorf("%d of %d texts differ", diffs, len(texts))
 	}
+}
+
+// BenchmarkAnnotateReuters annotates the Reuters-21578 reports one after
+// another on one core: sentences, entities, quotes, credits, dates and
+// figures.
+func BenchmarkAnnotateReuters(b *testing.B) {
+	texts := realTexts(b, "corpus/reuters21578.jsonl.gz", 1<<30)
+	anchor := time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
+	bytes := 0
+	for _, t := range texts {
+		bytes += len(t)
+	}
+	b.SetBytes(int64(bytes))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			Annotate(t, anchor, "Reuters")
+		}
+	}
+	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

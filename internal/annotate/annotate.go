@@ -178,6 +178,7 @@ type QuantityJSON struct {
 	Value  float64 `json:"value"`
 	To     float64 `json:"to,omitempty"`
 	Approx bool    `json:"approx,omitempty"`
+	Bound  string  `json:"bound,omitempty"` // min, max or about: what "at least", "up to", "about" make of it
 	Unit   string  `json:"unit,omitempty"`
 }
 
@@ -217,7 +218,7 @@ func (a Annotations) ToJSON(text string) JSON {
 		out.Timexes = append(out.Timexes, TimexJSON{SpanJSON: sp(t.Start, t.End), Type: t.Type, Value: t.Value, Upcoming: t.Upcoming})
 	}
 	for _, q := range a.Quantities {
-		out.Quantities = append(out.Quantities, QuantityJSON{SpanJSON: sp(q.Start, q.End), Value: q.Value, To: q.To, Approx: q.Approx, Unit: q.Unit})
+		out.Quantities = append(out.Quantities, QuantityJSON{SpanJSON: sp(q.Start, q.End), Value: q.Value, To: q.To, Approx: q.Approx, Bound: q.Bound, Unit: q.Unit})
 	}
 	return out
 }

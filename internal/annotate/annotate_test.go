@@ -96,6 +96,13 @@ func TestQuantities(t *testing.T) {
 	if q, ok := got["$4.6 billion"]; !ok || q.Value != 4.6e9 || q.Unit != "dollars" {
 		t.Errorf("money: %+v (all %+v)", q, qs)
 	}
+	for text, bound := range map[string]string{"at least nine ships": "min", "Up to nine ships": "max", "nearly 40 people": "max",
+		"more than 40 people": "min", "some 40 people": "about", "40 people": ""} {
+		qs := FindQuantities(text, nil)
+		if len(qs) != 1 || qs[0].Bound != bound || qs[0].Value != map[bool]float64{true: 9, false: 40}[strings.Contains(text, "nine")] {
+			t.Errorf("%q: %+v, want bound %q", text, qs, bound)
+		}
+	}
 }
 
 func TestEntities(t *testing.T) {

@@ -14,7 +14,11 @@ type Quantity struct {
 	Value      float64 // the (first) number
 	To         float64 `json:",omitempty"` // the second number of a range or change
 	Approx     bool    `json:",omitempty"` // "about", "nearly", "more than"
-	Unit       string  `json:",omitempty"` // what it counts: "troops", "dollars", "percent"
+	// Bound is what the qualifier makes of the number: "min" (at least,
+	// more than, over), "max" (up to, fewer than, less than, nearly,
+	// almost, only), "about" (about, around, some), or "" (as stated).
+	Bound string `json:",omitempty"`
+	Unit  string `json:",omitempty"` // what it counts: "troops", "dollars", "percent"
 }
 
 var (
@@ -66,6 +70,9 @@ func findQuantities(w *wordSpans, skip []Timex) []Quantity {
 			continue
 		}
 		q := Quantity{Approx: m[2] >= 0}
+		if m[2] >= 0 {
+			q.Bound = boundOf(text[m[2]:m[3]])
+		}
 		q.Value = parseNumber(text[m[6]:m[7]], scaleAfter(text, m[7]))
 		if m[10] >= 0 {
 			q.To = parseNumber(text[m[10]:m[11]], scaleAfter(text, m[11]))
@@ -104,6 +111,17 @@ func findQuantities(w *wordSpans, skip []Timex) []Quantity {
 		out = append(out, q)
 	}
 	return out
+}
+
+// boundOf is the kind of limit a qualifier sets on a number.
+func boundOf(qualifier string) string {
+	switch strings.ToLower(strings.TrimSpace(qualifier)) {
+	case "at least", "more than", "over":
+		return "min"
+	case "up to", "fewer than", "less than", "nearly", "almost", "only":
+		return "max"
+	}
+	return "about"
 }
 
 func isWordByte(c byte) bool {

@@ -85,7 +85,7 @@ var timexRules = []timexRule{
 			if q == 0 {
 				q, y = 4, y-1
 			}
-		case q > cur && !futureCue.MatchString(ctx[max(0, len(ctx)-40):]): // reported results look back
+		case q > cur && !futureCue.MatchString(ctx): // reported results look back
 			y--
 		}
 		return fmt.Sprintf("%04d-Q%d", y, q), true
@@ -244,7 +244,7 @@ var timexRules = []timexRule{
 			if mo >= int(a.Month()) {
 				y--
 			}
-		case strings.HasPrefix(lower, "next") || futureCue.MatchString(ctx[max(0, len(ctx)-40):]) || strings.HasSuffix(strings.TrimSpace(ctx), " by"):
+		case strings.HasPrefix(lower, "next") || futureCue.MatchString(ctx) || strings.HasSuffix(strings.TrimSpace(ctx), " by"):
 			if mo < int(a.Month()) {
 				y++
 			}

@@ -92,7 +92,9 @@ type Claim struct {
 
 // Conflict is the same matter told differently by two outlets.
 type Conflict struct {
-	// About says what differs: "figure", "date" or "duration".
+	// About says what differs: "figure", "date", "duration", or
+	// "qualifier" (the same figure or date, one side a floor and the other
+	// a ceiling: "at least nine ships" vs "up to nine ships").
 	About string `json:"about"`
 	Sides []Side `json:"sides"`
 }

@@ -236,14 +236,22 @@ func TestExamples(t *testing.T) {
 	if b.First == nil || b.First.Outlet != "The Portside Ledger" || b.First.By != "credit" {
 		t.Errorf("first reporter %+v", b.First)
 	}
-	var figure, closure bool
+	var figure, closure, later, qualifier bool
 	for _, c := range b.Conflicts {
 		says := c.Sides[0].Says + " | " + c.Sides[1].Says
 		figure = figure || c.About == "figure" && strings.Contains(says, "12") && strings.Contains(says, "14")
 		closure = closure || strings.Contains(says, "until Monday") && strings.Contains(says, "at least a week")
+		later = later || c.About == "date" && strings.Contains(says, "until Monday") && strings.Contains(says, "until at least Wednesday")
+		qualifier = qualifier || c.About == "qualifier" && strings.Contains(says, "at least nine ships") && strings.Contains(says, "Up to nine ships")
+		// Halvik taking "only four of them before next week" is another
+		// matter than the terminal's closure, though both name the port.
+		if strings.Contains(says, "next week") {
+			t.Errorf("conflict on another matter: %+v", c)
+		}
 	}
-	if !figure || !closure {
-		t.Errorf("conflicts (12 vs 14 rescued: %v, until Monday vs a week: %v): %+v", figure, closure, b.Conflicts)
+	if !figure || !closure || !later || !qualifier {
+		t.Errorf("conflicts (12 vs 14 rescued: %v, until Monday vs a week: %v, until Monday vs until at least Wednesday: %v, at least vs up to nine ships: %v): %+v",
+			figure, closure, later, qualifier, b.Conflicts)
 	}
 	copyOutlets := map[string]bool{}
 	for _, r := range b.Reports {

@@ -396,7 +396,7 @@ func sameUnit(a, b string) bool {
 	return words.Stem(a) == words.Stem(b) || peopleUnits[a] && peopleUnits[b]
 }
 
-var deadlineCue = regexp.MustCompile(`(?i)\b(?:until(?: after)?|till|through|by|for(?: at least)?|within|before)\s+(?:the\s+|a\s+|an\s+)?$`)
+var deadlineCue = regexp.MustCompile(`(?i)\b(?:until(?: after| at least)?|till|through|by|for(?: at least)?|within|before)\s+(?:the\s+|a\s+|an\s+)?$`)
 
 // deadlines are the time limits a sentence states: "until mid-January",
 // "for at least a week", "by Jan. 15".
@@ -455,8 +455,14 @@ func (b *Brief) conflicts(docs []*doc) {
 					if sim >= minSimilarity*0.8 {
 						for _, qa := range sa.quants {
 							for _, qb := range sb.quants {
-								if sameUnit(qa.Unit, qb.Unit) && (qa.Value != qb.Value || qa.To != qb.To) {
+								if !sameUnit(qa.Unit, qb.Unit) {
+									continue
+								}
+								if qa.Value != qb.Value || qa.To != qb.To {
 									add("figure", sa, sb, qa.Text, qb.Text)
+								} else if opposite(qa.Bound, qb.Bound) {
+									// "at least nine ships" against "up to nine ships"
+									add("qualifier", sa, sb, qa.Text, qb.Text)
 								}
 							}
 						}
@@ -465,11 +471,16 @@ func (b *Brief) conflicts(docs []*doc) {
 					// "only until mid-January".
 					for _, ta := range sa.limits {
 						for _, tb := range sb.limits {
-							if ta.Value != tb.Value && sharedBesidesTime(sa, sb) >= 2 {
-								about := "date"
-								if ta.Type == "DURATION" || tb.Type == "DURATION" {
-									about = "duration"
-								}
+							about := ""
+							switch {
+							case ta.Value != tb.Value && (ta.Type == "DURATION" || tb.Type == "DURATION"):
+								about = "duration"
+							case ta.Value != tb.Value:
+								about = "date"
+							case opposite(limitBound(sa, ta), limitBound(sb, tb)):
+								about = "qualifier" // "until after Monday" against "by Monday"
+							}
+							if about != "" && sameMatter(sa, ta, sb, tb) {
 								add(about, sa, sb, limitPhrase(sa, ta), limitPhrase(sb, tb))
 							}
 						}
@@ -478,6 +489,25 @@ func (b *Brief) conflicts(docs []*doc) {
 			}
 		}
 	}
+}
+
+// opposite reports whether one bound is a floor and the other a ceiling.
+func opposite(a, b string) bool { return a == "min" && b == "max" || a == "max" && b == "min" }
+
+// limitBound is what a time limit's words make of its date: "min" for
+// "until after", "until at least", "for at least"; "max" for "until", "by",
+// "before", "within"; "" for a plain "for a week".
+func limitBound(s *sentence, t annotate.Timex) string {
+	pre := s.d.a.Text[max(s.start, t.Start-24):t.Start]
+	m := deadlineCue.FindString(pre)
+	low := strings.ToLower(m)
+	switch {
+	case strings.Contains(low, "after") || strings.Contains(low, "at least"):
+		return "min"
+	case m == "" || strings.HasPrefix(low, "for"):
+		return ""
+	}
+	return "max"
 }
 
 // limitPhrase is a time limit with the words that make it one: "until
@@ -493,6 +523,45 @@ func limitPhrase(s *sentence, t annotate.Timex) string {
 		end += len(" anniversary")
 	}
 	return strings.TrimSpace(text[from:end])
+}
+
+// clauseOf is the clause of a sentence that holds a time expression, with
+// the attribution blanked ("the smaller port said"): the text between the
+// punctuation around it, and a short tail that ends the sentence ("only
+// until mid-January, after the anniversary passes").
+func clauseOf(s *sentence, t annotate.Timex) string {
+	text := claimText(s.d, annotate.Span{Start: s.start, End: s.end, Text: s.text})
+	a, b := t.Start-s.start, t.End-s.start
+	from, to := 0, len(text)
+	if i := strings.LastIndexAny(text[:a], ",;:()—–"); i >= 0 {
+		from = i + 1
+	}
+	if i := strings.IndexAny(text[b:], ",;:()—–"); i >= 0 && len(strings.Fields(text[b+i+1:])) > 5 {
+		to = b + i
+	}
+	return text[from:to]
+}
+
+// sameMatter reports whether two time limits are set for the same thing:
+// the sentences share two content words besides the words of time, and
+// the clauses that state the limits share one. "The east terminal will stay
+// closed until Monday" and "the east terminal will be closed for at least a
+// week" do; "the smaller port said it could handle only four of them
+// before next week" does not, though its sentence names the same port.
+func sameMatter(sa *sentence, ta annotate.Timex, sb *sentence, tb annotate.Timex) bool {
+	if sharedBesidesTime(sa, sb) < 2 {
+		return false
+	}
+	b := map[string]bool{}
+	for _, st := range contentStems(clauseOf(sb, tb)) {
+		b[st] = true
+	}
+	for _, st := range contentStems(clauseOf(sa, ta)) {
+		if b[st] && !isTimeStem(st) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedBesidesTime counts the stems two whole sentences share, leaving out

@@ -255,8 +255,28 @@ func (b *Brief) timeline(docs []*doc) {
 	}
 	for _, d := range docs {
 		for _, s := range d.sents {
+			// A sentence with a day or a month on the calendar is placed by
+			// it; a "last year" beside it tells the time of some other
+			// matter in passing ("the anniversary of the slaying last year").
+			// A year the sentence also gives with its month ("in May, 2019")
+			// is the same date.
+			finer, years := false, map[string]bool{}
+			for _, t := range s.timexes {
+				if t.Type == "DATE" && dated(t.Value) && len(t.Value) >= 7 {
+					finer = true
+					years[t.Value[:4]] = true
+				}
+			}
 			for _, t := range s.timexes {
 				if t.Type != "DATE" || !dated(t.Value) {
+					continue
+				}
+				if len(t.Value) == 4 && (years[t.Value] || finer && !strings.ContainsAny(t.Text, "0123456789")) {
+					continue
+				}
+				// "over the past year", "in the coming weeks": a stretch of
+				// time up to or from now, not a date of the calendar.
+				if low := strings.ToLower(t.Text); strings.Contains(low, "past ") || strings.Contains(low, "coming ") {
 					continue
 				}
 				if !d.a.Published.IsZero() && t.Value == d.a.Published.UTC().Format("2006-01-02") && !strings.ContainsAny(t.Text, "0123456789") && strings.EqualFold(t.Text, "today") {

@@ -21,6 +21,7 @@ type sentence struct {
 	stems      []string // content stems, attribution left out
 	allStems   []string // stems of the whole sentence, attribution included
 	limits     []annotate.Timex
+	clauses    [][]string // the content stems of each limit's clause
 	quants     []annotate.Quantity
 	timexes    []annotate.Timex
 	figures    map[float64]bool // the numbers it states, in digits or words
@@ -428,7 +429,12 @@ func (b *Brief) conflicts(docs []*doc) {
 	}
 	for _, d := range docs {
 		for i := range d.sents {
-			d.sents[i].limits = deadlines(&d.sents[i])
+			s := &d.sents[i]
+			s.limits = deadlines(s)
+			s.clauses = s.clauses[:0]
+			for _, t := range s.limits {
+				s.clauses = append(s.clauses, contentStems(clauseOf(s, t)))
+			}
 		}
 	}
 	for i, da := range docs {
@@ -469,8 +475,8 @@ func (b *Brief) conflicts(docs []*doc) {
 					}
 					// Time limits: "until after the Jan. 3 anniversary" against
 					// "only until mid-January".
-					for _, ta := range sa.limits {
-						for _, tb := range sb.limits {
+					for ka, ta := range sa.limits {
+						for kb, tb := range sb.limits {
 							about := ""
 							switch {
 							case ta.Value != tb.Value && (ta.Type == "DURATION" || tb.Type == "DURATION"):
@@ -480,7 +486,7 @@ func (b *Brief) conflicts(docs []*doc) {
 							case opposite(limitBound(sa, ta), limitBound(sb, tb)):
 								about = "qualifier" // "until after Monday" against "by Monday"
 							}
-							if about != "" && sameMatter(sa, ta, sb, tb) {
+							if about != "" && sharedBesidesTime(sa, sb) >= 2 && shareContent(sa.clauses[ka], sb.clauses[kb]) {
 								add(about, sa, sb, limitPhrase(sa, ta), limitPhrase(sb, tb))
 							}
 						}
@@ -542,22 +548,16 @@ func clauseOf(s *sentence, t annotate.Timex) string {
 	return text[from:to]
 }
 
-// sameMatter reports whether two time limits are set for the same thing:
-// the sentences share two content words besides the words of time, and
-// the clauses that state the limits share one. "The east terminal will stay
-// closed until Monday" and "the east terminal will be closed for at least a
-// week" do; "the smaller port said it could handle only four of them
-// before next week" does not, though its sentence names the same port.
-func sameMatter(sa *sentence, ta annotate.Timex, sb *sentence, tb annotate.Timex) bool {
-	if sharedBesidesTime(sa, sb) < 2 {
-		return false
-	}
-	b := map[string]bool{}
-	for _, st := range contentStems(clauseOf(sb, tb)) {
-		b[st] = true
-	}
-	for _, st := range contentStems(clauseOf(sa, ta)) {
-		if b[st] && !isTimeStem(st) {
+// shareContent reports whether the clauses of two time limits share a
+// content word besides the words of time: whether the limits are set for
+// the same thing. "The east terminal will stay closed until Monday" and
+// "the east terminal will be closed for at least a week" do; "the smaller
+// port said it could handle only four of them before next week" does not,
+// though its sentence names the same port. (The sentences must also share
+// two such words.)
+func shareContent(a, b []string) bool {
+	for _, x := range a {
+		if !isTimeStem(x) && slices.Contains(b, x) {
 			return true
 		}
 	}

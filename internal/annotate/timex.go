@@ -46,7 +46,7 @@ var (
 		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
 	// futureCue before a month or weekday makes it the next one, not the
 	// last: "will meet on Friday", "expected to last until mid-January".
-	futureCue = regexp.MustCompile(`(?i)\b(?:will|would|must|'ll|is to|are to|plans? to|scheduled|expected|is due|are due|set to|upcoming|until)\b`)
+	futureCue = regexp.MustCompile(`(?i)\b(?:will|would|must|'ll|is to|are to|plans? to|should be|scheduled|expected|is due|are due|set to|upcoming|until)\b`)
 )
 
 var timexRules = []timexRule{
@@ -170,11 +170,12 @@ var timexRules = []timexRule{
 		return fmt.Sprintf("%04d-%s", a.Year(), season), true
 	}, 0, "spring summer autumn winter"},
 	// the beginning of the year, the end of this year
-	{regexp.MustCompile(`(?i)\b(?:the\s+)?(?:(?:beginning|start|end|rest|middle)\s+of\s+(?:the|this)\s+year|(?:entire|whole)\s+year)\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
+	{regexp.MustCompile(`(?i)\b(?:the\s+)?(?:(?:beginning|start|end|rest|middle)\s+of\s+(?:the|this)\s+year|(?:entire|whole)\s+year)\b`), "DATE", func(_ []string, a time.Time, ctx string) (string, bool) {
 		if a.IsZero() {
 			return "", false
 		}
-		return strconv.Itoa(a.Year()), true
+		// "a loss in the fourth quarter of 2005 and for the entire year"
+		return strconv.Itoa(yearInContext(ctx, a)), true
 	}, 0, "year"},
 	// the weekend
 	{regexp.MustCompile(`(?i)\bthe\s+weekend\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
@@ -226,6 +227,15 @@ var timexRules = []timexRule{
 		}
 		return a.AddDate(0, 0, diff).Format("2006-01-02"), true
 	}, 0, "monday tuesday wednesday thursday friday saturday sunday"},
+	// October of next year, March last year: the month (the year is an
+	// expression of its own)
+	{regexp.MustCompile(`(?i)\b(` + monthNames + `)\s+(?:of\s+)?(next|last|this)\s+year\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
+		if a.IsZero() {
+			return "", false
+		}
+		y := a.Year() + map[string]int{"next": 1, "last": -1}[strings.ToLower(m[2])]
+		return fmt.Sprintf("%04d-%02d", y, month(m[1])), true
+	}, 1, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
 	// in March, mid-January, early June, last May (a month without a day or
 	// year); "May" alone is the verb far more often than the month.
 	{regexp.MustCompile(`\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[\s-]+)?(January|February|March|April|June|July|August|September|October|November|December)\b|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[\s-]+(May)\b`), "DATE", func(m []string, a time.Time, ctx string) (string, bool) {
@@ -273,13 +283,37 @@ var timexRules = []timexRule{
 		}
 		return ymd(y, atoi(m[1]), atoi(m[2]))
 	}, 0, "#"},
-	// the previous year, a year earlier
-	{regexp.MustCompile(`(?i)\b(?:the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+(?:before|previous|earlier)|a\s+year\s+(?:earlier|before))\b`), "DATE", func(_ []string, a time.Time, _ string) (string, bool) {
+	// the previous year, a year earlier: before the year the sentence has
+	// named ("costs fell last year, $19.8 billion less than the year
+	// previous"), else before the anchor's
+	{regexp.MustCompile(`(?i)\b(?:the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+(?:before|previous|earlier)|a\s+year\s+(?:earlier|before))\b`), "DATE", func(_ []string, a time.Time, ctx string) (string, bool) {
 		if a.IsZero() {
 			return "", false
 		}
-		return strconv.Itoa(a.Year() - 1), true
+		return strconv.Itoa(yearInContext(ctx, a) - 1), true
 	}, 0, "year"},
+	// the same month a year ago, the same period last year: the month the
+	// sentence has named ("rose in February compared to the same period
+	// last year"), a year before
+	{regexp.MustCompile(`(?i)\bthe\s+same\s+(month|period|quarter)\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b`), "DATE", func(m []string, a time.Time, ctx string) (string, bool) {
+		if a.IsZero() {
+			return "", false
+		}
+		mo := 0
+		if ms := monthWordRe.FindAllString(ctx, -1); len(ms) > 0 {
+			mo = month(ms[len(ms)-1])
+		} else if strings.EqualFold(m[1], "month") {
+			mo = int(a.Month())
+		}
+		if mo == 0 {
+			return strconv.Itoa(a.Year() - 1), true
+		}
+		y := a.Year()
+		if mo > int(a.Month()) {
+			y--
+		}
+		return fmt.Sprintf("%04d-%02d", y-1, mo), true
+	}, 0, "same"},
 	// the '70s, '82
 	{regexp.MustCompile(`(?:\b|')([1-9])0s\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		return "19" + m[1], true
@@ -426,6 +460,25 @@ func GuessAnchor(text string) time.Time {
 
 // sameDay marks "the day" until FindTimexes resolves it.
 const sameDay = "SAME_DAY"
+
+var (
+	yearWordRe  = regexp.MustCompile(`(?i)\b(?:(1[89]\d\d|20\d\d)|(last|this|next)\s+year)\b`)
+	monthWordRe = regexp.MustCompile(`\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+)
+
+// yearInContext is the year the sentence so far has named last: a year in
+// digits, or last, this or next year; else the anchor's.
+func yearInContext(ctx string, a time.Time) int {
+	ms := yearWordRe.FindAllStringSubmatch(ctx, -1)
+	if len(ms) == 0 {
+		return a.Year()
+	}
+	m := ms[len(ms)-1]
+	if m[1] != "" {
+		return atoi(m[1])
+	}
+	return a.Year() + map[string]int{"last": -1, "next": 1}[strings.ToLower(m[2])]
+}
 
 // leadingPreposition is the length of an "in ", "on ", "since "... that
 // opens an expression: the preposition is not part of the time.

@@ -8,6 +8,31 @@ import (
 	"github.com/sitrep/sitrep/internal/corpustest"
 )
 
+// TestTimexesReadTheSentence checks the expressions resolved against what
+// the sentence has already named: a year, a month, a future.
+func TestTimexesReadTheSentence(t *testing.T) {
+	pub := time.Date(2010, 3, 3, 0, 0, 0, 0, time.UTC)
+	for text, want := range map[string]map[string]string{
+		"Costs fell to $118 billion last year, $19.8 billion less than the year previous.":         {"last year": "2009", "the year previous": "2008"},
+		"It lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.": {"the entire year": "2005"},
+		"Sales rose 43% in February compared to the same period last year.":                        {"February": "2010-02", "the same period last year": "2009-02"},
+		"Sales fell in January, compared to the same month a year ago.":                            {"the same month a year ago": "2009-01"},
+		"Dealers whose franchises end after October of next year will get a letter.":               {"October": "2011-10", "next year": "2011"},
+		"The sale should be completed in October.":                                                 {"October": "2010-10"},
+		"The sale was completed in October.":                                                       {"October": "2009-10"},
+	} {
+		got := map[string]string{}
+		for _, tx := range FindTimexes(text, pub) {
+			got[tx.Text] = tx.Value
+		}
+		for expr, v := range want {
+			if got[expr] != v {
+				t.Errorf("%q in %q = %q, want %q (all %v)", expr, text, got[expr], v, got)
+			}
+		}
+	}
+}
+
 func TestTimexesResolveAgainstPublication(t *testing.T) {
 	pub := time.Date(2020, 12, 2, 0, 0, 0, 0, time.UTC) // a Wednesday
 	text := "The drawdown will continue until after the Jan. 3 anniversary. Tensions spiked on Friday. " +
@@ -58,7 +83,7 @@ func TestGuessAnchor(t *testing.T) {
 }
 
 // TestMEANTIMETimexes guards the DATE value accuracy on MEANTIME
-// (BENCHMARKS.md); the target is 0.90.
+// (BENCHMARKS.md): the target, 0.90, is met.
 func TestMEANTIMETimexes(t *testing.T) {
 	docs, err := LoadCAT(corpustest.Shared(t, "corpus/meantime/intra-doc_annotation"))
 	if err != nil {
@@ -66,8 +91,8 @@ func TestMEANTIMETimexes(t *testing.T) {
 	}
 	sc := ScoreTimexes(docs)
 	t.Logf("DATE value accuracy %.3f (%d of %d), span recall %.3f, span precision %.3f", sc.Accuracy, sc.Correct, sc.GoldDates, sc.SpanRecall, sc.SpanPrecise)
-	if sc.Docs != 120 || sc.Accuracy < 0.88 {
-		t.Errorf("accuracy %.3f over %d docs: below the 0.88 reached so far", sc.Accuracy, sc.Docs)
+	if sc.Docs != 120 || sc.Accuracy < 0.90 {
+		t.Errorf("accuracy %.3f over %d docs: below the 0.90 target", sc.Accuracy, sc.Docs)
 	}
 }
 

@@ -32,16 +32,16 @@ var creditPatterns = func() []struct {
 } {
 	outlet := `((?:[Tt]he )?[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|of|and))*)`
 	list := []struct{ kind, pat, keys string }{
-		{CreditFirst, outlet + `,?(?: which)? (?:was|were|is) (?:the )?first to (?:report|publish|break|reveal)`, "first"},
-		{CreditFirst, `(?:first|originally|initially) (?:reported|published|revealed) by ` + outlet, "first originally initially"},
-		{CreditFirst, outlet + ` (?:first|originally) reported`, "reported"},
-		{CreditReported, `(?:as |was |were |had been )?(?:reported|revealed) by ` + outlet, "reported revealed"},
-		{CreditReported, outlet + ` (?:has |had |also |earlier |previously )?(?:reported|revealed)`, "reported revealed"},
-		{CreditAccordingTo, `[Aa]ccording to (?:a report (?:in|by|from) )?` + outlet, "according"},
-		{CreditTold, `told ` + outlet, "told"},
-		{CreditContributed, `\(` + outlet + `\) contributed`, "contributed"},
-		{CreditContributed, outlet + `(?:'s|’s)? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?:,? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)? contributed`, "contributed"},
-		{CreditContributed, outlet + ` contributed`, "contributed"},
+		{CreditFirst, outlet + `,?(?: which)? (?:was|were|is) (?:the )?first to (?:report|publish|break|reveal)\b`, "first"},
+		{CreditFirst, `\b(?:first|originally|initially) (?:reported|published|revealed) by ` + outlet, "first originally initially"},
+		{CreditFirst, outlet + ` (?:first|originally) reported\b`, "reported"},
+		{CreditReported, `\b(?:as |was |were |had been )?(?:reported|revealed) by ` + outlet, "reported revealed"},
+		{CreditReported, outlet + ` (?:has |had |also |earlier |previously )?(?:reported|revealed)\b`, "reported revealed"},
+		{CreditAccordingTo, `\b[Aa]ccording to (?:a report (?:in|by|from) )?` + outlet, "according"},
+		{CreditTold, `\btold ` + outlet, "told"},
+		{CreditContributed, `\(` + outlet + `\) contributed\b`, "contributed"},
+		{CreditContributed, outlet + `(?:'s|’s)? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?:,? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)? contributed\b`, "contributed"},
+		{CreditContributed, outlet + ` contributed\b`, "contributed"},
 	}
 	out := make([]struct {
 		kind string

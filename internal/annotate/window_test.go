@@ -108,3 +108,25 @@ func BenchmarkAnnotateReuters(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// FuzzKeyedScan: on any text, the keyed scan finds what a scan of the
+// whole text finds.
+func FuzzKeyedScan(f *testing.F) {
+	f.Add("About 3,000 to 2,500 troops left on Friday, Jan. 3, 2020, the '80s; (Reuters) contributed. told CNN")
+	f.Add("often two soldiers; more than £150m in the 1990s at 3 p.m. until at least Wednesday")
+	anchor := time.Date(2020, 12, 2, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, text string) {
+		run := func() (any, any, any) {
+			w := wordsOf(text)
+			tx := findTimexes(w, anchor)
+			return tx, findQuantities(w, tx), findCredits(w, "", []string{"The Daily Ledger"})
+		}
+		t1, q1, c1 := run()
+		fullScan = true
+		t2, q2, c2 := run()
+		fullScan = false
+		if !reflect.DeepEqual(t1, t2) || !reflect.DeepEqual(q1, q2) || !reflect.DeepEqual(c1, c2) {
+			t.Errorf("keyed scan differs on %q:\n%+v %+v %+v\nfull:\n%+v %+v %+v", text, t1, q1, c1, t2, q2, c2)
+		}
+	})
+}

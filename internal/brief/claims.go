@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/annotate"
+	"github.com/sitrep/sitrep/internal/sorted"
 	"github.com/sitrep/sitrep/internal/words"
 )
 
@@ -194,19 +195,10 @@ func similarity(a, b *sentence) (float64, int) {
 		return 0, 0
 	}
 	dot, shared := 0.0, 0
-	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
-		switch {
-		case a.ids[i] < b.ids[j]:
-			i++
-		case a.ids[i] > b.ids[j]:
-			j++
-		default:
-			dot += a.ws[i] * b.ws[j]
-			shared++
-			i++
-			j++
-		}
-	}
+	sorted.Common(a.ids, b.ids, func(i, j int) {
+		dot += a.ws[i] * b.ws[j]
+		shared++
+	})
 	return dot / (a.norm * b.norm), shared
 }
 
@@ -568,18 +560,7 @@ func shareContent(a, b []string) bool {
 // the words of time.
 func sharedBesidesTime(a, b *sentence) int {
 	n := 0
-	for i, j := 0, 0; i < len(a.allIDs) && j < len(b.allIDs); {
-		switch {
-		case a.allIDs[i] < b.allIDs[j]:
-			i++
-		case a.allIDs[i] > b.allIDs[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
+	sorted.Common(a.allIDs, b.allIDs, func(int, int) { n++ })
 	return n
 }
 

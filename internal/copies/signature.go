@@ -6,6 +6,7 @@ import (
 
 	"github.com/zeebo/xxh3"
 
+	"github.com/sitrep/sitrep/internal/sorted"
 	"github.com/sitrep/sitrep/internal/words"
 )
 
@@ -179,19 +180,7 @@ func jaccardMin(a, b *[numHashes]uint32) float64 {
 
 // common calls fn for every element two sorted sets share.
 func common(a, b []uint32, fn func(uint32)) {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			fn(a[i])
-			i++
-			j++
-		}
-	}
+	sorted.Common(a, b, func(i, _ int) { fn(a[i]) })
 }
 
 // shared counts the common elements of two sorted sets.

@@ -50,7 +50,7 @@ var creditPatterns = func() []struct {
 	for i, p := range list {
 		// An outlet's name runs to a dozen words ("The Wall Street
 		// Journal's Jane Doe and John Roe contributed").
-		out[i].kind, out[i].re = p.kind, keyed(regexp.MustCompile(p.pat), p.keys, 16, 16).register()
+		out[i].kind, out[i].re = p.kind, keyed(regexp.MustCompile(p.pat), p.keys, 16, 16)
 	}
 	return out
 }()

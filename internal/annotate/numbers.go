@@ -49,7 +49,7 @@ func FindQuantities(text string, skip []Timex) []Quantity {
 // quantPattern runs quantRe around numbers and number words.
 var quantPattern = keyed(quantRe, "# one two three four five six seven eight nine ten eleven twelve thirteen fourteen "+
 	"fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "+
-	"dozens hundreds thousands", 4, 12).register()
+	"dozens hundreds thousands", 4, 12)
 
 func findQuantities(w *wordSpans, skip []Timex) []Quantity {
 	text := w.text

@@ -27,6 +27,8 @@ const (
 	dayNames   = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
 	numWords   = `(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few)`
 	unitWords  = `(?:day|week|month|year|decade|century|hour|minute)s?`
+	// monthKeys are the words of monthNames, keys of the patterns that hold it.
+	monthKeys = "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"
 )
 
 // timexRule is one family of expressions: a pattern and how to resolve it.
@@ -57,10 +59,10 @@ var timexRules = []timexRule{
 	// December 2, 2020 · Dec. 2 , 2020 · 2 December 2020
 	{regexp.MustCompile(`(?i)\b(` + monthNames + `)\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		return ymd(atoi(m[3]), month(m[1]), atoi(m[2]))
-	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
+	}, 0, monthKeys},
 	{regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthNames + `),?\s+(\d{4})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		return ymd(atoi(m[3]), month(m[2]), atoi(m[1]))
-	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
+	}, 0, monthKeys},
 	// the third quarter (of 2009)
 	{regexp.MustCompile(`(?i)\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+quarter(?:\s+of\s+(\d{4}|last year|this year|next year))?\b`), "DATE", func(m []string, a time.Time, ctx string) (string, bool) {
 		which := strings.ToLower(m[1])
@@ -94,14 +96,14 @@ var timexRules = []timexRule{
 	{regexp.MustCompile(`(?i)\b(?:(?:early|mid|late|the end of|the beginning of)[\s-]+)?(` + monthNames + `)\s+(?:of\s+)?(\d{4})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		mo := month(m[1])
 		return fmt.Sprintf("%04d-%02d", atoi(m[2]), mo), mo > 0
-	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
+	}, 0, monthKeys},
 	// Jan. 3 · January 3rd · the 3rd of January
 	{regexp.MustCompile(`(?i)\b(` + monthNames + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
 		return nearestDay(a, month(m[1]), atoi(m[2]))
-	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
+	}, 0, monthKeys},
 	{regexp.MustCompile(`(?i)\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(` + monthNames + `)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
 		return nearestDay(a, month(m[2]), atoi(m[1]))
-	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
+	}, 0, monthKeys},
 	// yesterday, today, tomorrow, tonight, this morning
 	{regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|tonight|this morning|this afternoon|this evening)\b`), "DATE", func(m []string, a time.Time, _ string) (string, bool) {
 		if a.IsZero() {
@@ -235,7 +237,7 @@ var timexRules = []timexRule{
 		}
 		y := a.Year() + map[string]int{"next": 1, "last": -1}[strings.ToLower(m[2])]
 		return fmt.Sprintf("%04d-%02d", y, month(m[1])), true
-	}, 1, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
+	}, 1, monthKeys},
 	// in March, mid-January, early June, last May (a month without a day or
 	// year); "May" alone is the verb far more often than the month.
 	{regexp.MustCompile(`\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[\s-]+)?(January|February|March|April|June|July|August|September|October|November|December)\b|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)[\s-]+(May)\b`), "DATE", func(m []string, a time.Time, ctx string) (string, bool) {
@@ -271,7 +273,7 @@ var timexRules = []timexRule{
 			return "", false
 		}
 		return nearestDay(a, month(m[2]), atoi(m[1]))
-	}, 0, "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december"},
+	}, 0, monthKeys},
 	// 7/8/07, 12/02/2020 (month first, as in US news)
 	{regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`), "DATE", func(m []string, _ time.Time, _ string) (string, bool) {
 		y := atoi(m[3])
@@ -381,7 +383,7 @@ func FindTimexes(text string, anchor time.Time) []Timex {
 var timexPatterns = func() []keyedPattern {
 	out := make([]keyedPattern, len(timexRules))
 	for i, r := range timexRules {
-		out[i] = keyed(r.re, r.keys, 8, 8).register()
+		out[i] = keyed(r.re, r.keys, 8, 8)
 	}
 	return out
 }()

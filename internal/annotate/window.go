@@ -33,6 +33,7 @@ func keyed(re *regexp.Regexp, keys string, back, fwd int) keyedPattern {
 			k.digits = true
 		} else {
 			k.keys[w] = true
+			keyWords[w] = w
 		}
 	}
 	return k
@@ -121,14 +122,6 @@ func asciiLower(s string) string {
 
 func isKeyByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
-
-// register adds a pattern's keys to the interned words.
-func (k keyedPattern) register() keyedPattern {
-	for w := range k.keys {
-		keyWords[w] = w
-	}
-	return k
 }
 
 // findAll is regexp.FindAllStringSubmatchIndex over the text, run on the

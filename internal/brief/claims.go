@@ -478,7 +478,7 @@ func (b *Brief) conflicts(docs []*doc) {
 							case opposite(limitBound(sa, ta), limitBound(sb, tb)):
 								about = "qualifier" // "until after Monday" against "by Monday"
 							}
-							if about != "" && sharedBesidesTime(sa, sb) >= 2 && shareContent(sa.clauses[ka], sb.clauses[kb]) {
+							if about != "" && shareContent(sa.clauses[ka], sb.clauses[kb]) {
 								add(about, sa, sb, limitPhrase(sa, ta), limitPhrase(sb, tb))
 							}
 						}

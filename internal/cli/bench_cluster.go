@@ -8,19 +8,21 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/cluster"
+	"github.com/sitrep/sitrep/internal/copies/copygen"
 )
 
 func benchCluster(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet("bench cluster", "sitrep bench cluster [flags] PATH...", `
 Measure story assignment on one core as a stream grows to --n articles: the
-articles of PATH, then variants of them (every seventh word replaced, as in
-'bench copies'), one every --every of stream time. Each article's features
+articles of PATH, then more rounds of them (see --stream), one every --every
+of stream time. Each article's features
 are extracted and it is assigned online, with document frequencies counted
 as the stream goes (no priming). Prints articles per second for extraction
 and assignment, the assignment cost per article at each power of ten, the
 number of stories and the peak resident memory.`, "")
 	n := fs.Int("n", 1_000_000, "articles in the stream")
 	every := fs.Duration("every", 30*time.Second, "stream time between two articles")
+	stream := addStreamFlag(fs)
 	jsonOut := fs.Bool("json", false, "print the figures as JSON")
 	paths, err := fs.parsePaths(env, args, "no input to benchmark")
 	if err != nil {
@@ -32,6 +34,14 @@ number of stories and the peak resident memory.`, "")
 	}
 	if len(base) == 0 {
 		return fmt.Errorf("no articles in %s", strings.Join(paths, " "))
+	}
+	arts := make([]copygen.Article, len(base))
+	for i, b := range base {
+		arts[i] = copygen.Article{ID: b.ID, Text: b.Title + "\n" + b.Text}
+	}
+	round, err := streamRounds(*stream, arts)
+	if err != nil {
+		return err
 	}
 	p := cluster.DefaultParams()
 	a := cluster.NewAssigner(p)
@@ -48,7 +58,7 @@ number of stories and the peak resident memory.`, "")
 			return ctx.Err()
 		}
 		b := base[i%len(base)]
-		d := cluster.Doc{ID: fmt.Sprint(i), Published: start.Add(time.Duration(i) * *every), Title: b.Title, Text: variant(b.Text, i/len(base))}
+		d := cluster.Doc{ID: fmt.Sprint(i), Published: start.Add(time.Duration(i) * *every), Title: round(b.Title, i/len(base)), Text: round(b.Text, i/len(base))}
 		t0 := time.Now()
 		f := cluster.Extract(d.Title, d.Text, p)
 		t1 := time.Now()

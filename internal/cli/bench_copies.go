@@ -15,11 +15,11 @@ func benchCopies(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet("bench copies", "sitrep bench copies [flags] PATH...", `
 Measure copy detection on one core: signatures per second, and match plus
 index insertion per second as the index grows to --n articles. The stream is
-the articles of PATH, then variants of them (every seventh word replaced, so
-they share passages but are not copies) until --n. Prints the cost per
-article at each power of ten, the index's memory per article and the peak
-resident memory.`, "")
+the articles of PATH, then more rounds of them until --n (see --stream).
+Prints the cost per article at each power of ten, the index's memory per
+article and the peak resident memory.`, "")
 	n := fs.Int("n", 1_000_000, "articles to index")
+	stream := addStreamFlag(fs)
 	jsonOut := fs.Bool("json", false, "print the figures as JSON")
 	paths, err := fs.parsePaths(env, args, "no input to benchmark")
 	if err != nil {
@@ -31,6 +31,10 @@ resident memory.`, "")
 	}
 	if len(base) == 0 {
 		return fmt.Errorf("no articles in %s", strings.Join(paths, " "))
+	}
+	round, err := streamRounds(*stream, base)
+	if err != nil {
+		return err
 	}
 	p := copies.DefaultParams()
 	ix := copies.NewIndex(p)
@@ -46,7 +50,7 @@ resident memory.`, "")
 		if i%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		text := variant(base[i%len(base)].Text, i/len(base))
+		text := round(base[i%len(base)].Text, i/len(base))
 		t0 := time.Now()
 		sig := copies.Sign(text, p)
 		t1 := time.Now()
@@ -108,9 +112,38 @@ type copiesBench struct {
 	Command          string       `json:"command"`
 }
 
-// variant returns text unchanged for round 0, else with every seventh word
+// addStreamFlag adds --stream, how a benchmark makes a stream longer than
+// its input.
+func addStreamFlag(fs *flagSet) *string {
+	return fs.String("stream", "renamed", `how rounds after the first are made from the input:
+'renamed': every content word becomes another word of about the same corpus
+frequency, so each round is new texts with the input's lengths, vocabulary
+and word frequencies, its own repeats and rewrites still copies within the round;
+'edited': every seventh word replaced by a token of the round, so every
+round nearly repeats every story (a worst case: each story gains a
+near-variant per round)`)
+}
+
+// streamRounds returns the function giving an input text as a round of the
+// named stream has it.
+func streamRounds(kind string, base []copygen.Article) (func(text string, round int) string, error) {
+	switch kind {
+	case "renamed":
+		texts := make([]string, len(base))
+		for i, a := range base {
+			texts[i] = a.Text
+		}
+		r := copygen.NewRenamer(texts)
+		return r.Text, nil
+	case "edited":
+		return edited, nil
+	}
+	return nil, fmt.Errorf("--stream %q: want renamed or edited", kind)
+}
+
+// edited returns text unchanged for round 0, else with every seventh word
 // (offset by the round) replaced by a token unique to the round.
-func variant(text string, round int) string {
+func edited(text string, round int) string {
 	if round == 0 {
 		return text
 	}

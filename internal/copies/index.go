@@ -1,7 +1,6 @@
 package copies
 
 import (
-	"math"
 	"slices"
 )
 
@@ -40,16 +39,17 @@ type Index struct {
 	samps postings
 	keys  postings
 
-	// scratch for one Match
-	count   map[int32]int
-	touched []int32
+	// scratch for one Match or Add
+	count   []int32 // per document: keys shared with the query, plus one
+	touched []int32 // documents with a count
+	terms   []uint32
 }
 
 // NewIndex returns an empty index.
 func NewIndex(p Params) *Index {
 	return &Index{
 		p: p, exact: map[uint64]int32{}, bands: newPostings(), samps: newPostings(), keys: newPostings(),
-		count: map[int32]int{}, df: map[uint32]int32{},
+		df: map[uint32]int32{},
 	}
 }
 
@@ -62,6 +62,7 @@ func (ix *Index) Add(s *Signature, m Match) int32 {
 		root = m.Of
 	}
 	ix.roots = append(ix.roots, root)
+	ix.count = append(ix.count, 0)
 	ix.mins = append(ix.mins, s.Min[:]...)
 	ix.sets = append(ix.sets, s.Set)
 	ix.sizes = append(ix.sizes, int32(len(s.Sample)))
@@ -142,7 +143,7 @@ func (ix *Index) shingleCandidates(s *Signature, consider func(int32, string, fl
 		}
 		// Only candidates sharing a fair part of the fingerprints can reach
 		// the containment threshold: verify those exactly.
-		if float64(ix.count[d]) < 0.3*ix.p.PartialContainment*float64(min(len(s.Sample), int(ix.sizes[d]))) {
+		if float64(ix.shares(d)) < 0.3*ix.p.PartialContainment*float64(min(len(s.Sample), int(ix.sizes[d]))) {
 			continue
 		}
 		common := shared(s.Set, ix.sets[d])
@@ -155,152 +156,37 @@ func (ix *Index) shingleCandidates(s *Signature, consider func(int32, string, fl
 	}
 }
 
-// maxParaphraseCandidates bounds the alignments one Match runs: the
-// documents sharing the most sentence keys are tried.
-const maxParaphraseCandidates = 4
-
-// paraphraseCandidates aligns s sentence by sentence with the documents that
-// share the most sentence keys with it.
-func (ix *Index) paraphraseCandidates(s *Signature, consider func(int32, string, float64)) {
-	if len(s.Keys) < ix.p.ParaphraseMinSentences {
-		return
-	}
-	ix.reset()
-	for _, k := range s.Keys {
-		ix.keys.each(uint64(k), ix.p.MaxPosting, func(d int32) { ix.bump(d, 1) })
-	}
-	need := max(ix.p.ParaphraseMinSentences, (len(s.Keys)*35+99)/100)
-	cands := ix.touched[:0:0]
-	for _, d := range ix.touched {
-		if ix.count[d] >= need {
-			cands = append(cands, d)
-		}
-	}
-	slices.SortFunc(cands, func(a, b int32) int {
-		if c := ix.count[b] - ix.count[a]; c != 0 {
-			return c
-		}
-		return int(a - b)
-	})
-	if len(cands) == 0 {
-		return
-	}
-	w := ix.weigher()
-	qw := w.sums(s.Sents)
-	for _, d := range cands[:min(len(cands), maxParaphraseCandidates)] {
-		if frac, n := align(s.Sents, qw, ix.sents[d], w.sums(ix.sents[d]), ix.p.SentenceDice, w.idf); n >= ix.p.ParaphraseMinSentences && frac >= ix.p.ParaphraseAligned {
-			consider(d, Paraphrase, frac)
-		}
-	}
-}
-
 func (ix *Index) reset() {
-	clear(ix.count)
+	for _, d := range ix.touched {
+		ix.count[d] = 0
+	}
 	ix.touched = ix.touched[:0]
 }
 
-func (ix *Index) bump(d int32, by int) {
-	n, seen := ix.count[d]
-	if !seen {
+// bump counts a key shared with document d. A band counts 0 but still makes
+// d a candidate, so count holds the shared keys plus one, and 0 for a
+// document not touched.
+func (ix *Index) bump(d int32, by int32) {
+	if ix.count[d] == 0 {
 		ix.touched = append(ix.touched, d)
+		ix.count[d] = 1
 	}
-	ix.count[d] = n + by
+	ix.count[d] += by
 }
+
+// shares returns the keys document d shares with the query.
+func (ix *Index) shares(d int32) int32 { return ix.count[d] - 1 }
 
 // countTerms adds one document's sentence terms to the document frequencies.
 func (ix *Index) countTerms(sents [][]uint32) {
-	seen := map[uint32]bool{}
+	ix.terms = ix.terms[:0]
 	for _, set := range sents {
-		for _, h := range set {
-			if !seen[h] {
-				seen[h] = true
-				ix.df[h]++
-			}
-		}
+		ix.terms = append(ix.terms, set...)
 	}
-}
-
-// weigher gives IDF weights as of now: template words shared by every
-// earnings table or dividend notice weigh little, names and figures much.
-type weigher struct {
-	logN float64
-	df   map[uint32]int32
-}
-
-func (ix *Index) weigher() weigher {
-	return weigher{logN: math.Log(float64(len(ix.roots) + 1)), df: ix.df}
-}
-
-// logTable holds log(n) for small n, the common document frequencies.
-var logTable = func() (t [1024]float64) {
-	for i := 1; i < len(t); i++ {
-		t[i] = math.Log(float64(i))
+	slices.Sort(ix.terms)
+	for _, h := range slices.Compact(ix.terms) {
+		ix.df[h]++
 	}
-	return t
-}()
-
-func (w weigher) idf(h uint32) float64 {
-	n := int(w.df[h]) + 1
-	if n < len(logTable) {
-		return w.logN - logTable[n]
-	}
-	return w.logN - math.Log(float64(n))
-}
-
-// sums returns the total weight of every sentence.
-func (w weigher) sums(sents [][]uint32) []float64 {
-	out := make([]float64, len(sents))
-	for i, set := range sents {
-		for _, h := range set {
-			out[i] += w.idf(h)
-		}
-	}
-	return out
-}
-
-// align returns the share of the shorter text's sentences that have a
-// sentence in the other with weighted Dice overlap at least minDice, and
-// their number. wa and wb are the sentences' total weights.
-func align(a [][]uint32, wa []float64, b [][]uint32, wb []float64, minDice float64, weight func(uint32) float64) (float64, int) {
-	if len(a) > len(b) {
-		a, b, wa, wb = b, a, wb, wa
-	}
-	if len(a) == 0 {
-		return 0, 0
-	}
-	n := 0
-	for i, x := range a {
-		for j, y := range b {
-			if wa[i]+wb[j] > 0 && 2*sharedWeight(x, y, weight) >= minDice*(wa[i]+wb[j]) && figuresAgree(x, y) {
-				n++
-				break
-			}
-		}
-	}
-	return float64(n) / float64(len(a)), n
-}
-
-// figuresAgree: when both sentences carry figures, at least half of them
-// must be the same. A rewrite keeps the numbers; the next day's market
-// report or another company's results table does not.
-func figuresAgree(x, y []uint32) bool {
-	fx, fy := figures(x), figures(y)
-	if len(fx) == 0 || len(fy) == 0 {
-		return true
-	}
-	return 2*shared(fx, fy) >= min(len(fx), len(fy))
-}
-
-func figures(set []uint32) []uint32 {
-	i, _ := slices.BinarySearch(set, numberBit)
-	return set[i:]
-}
-
-// sharedWeight sums the weights of the common elements of two sorted sets.
-func sharedWeight(a, b []uint32, weight func(uint32) float64) float64 {
-	sum := 0.0
-	common(a, b, func(h uint32) { sum += weight(h) })
-	return sum
 }
 
 // Bytes estimates the memory the index holds.

@@ -1,38 +1,101 @@
 package copies
 
 // postings maps a 64-bit key to the documents that carry it, newest first,
-// as linked lists threaded through two flat slices: no per-key allocation,
-// nothing for the garbage collector to trace.
+// as linked lists threaded through flat blocks of entries: no per-key
+// allocation, nothing for the garbage collector to trace, and growth
+// without copying what is already stored. The heads live in an
+// open-addressing table: one probe is usually one cache line.
 type postings struct {
-	head map[uint64]int32 // key → index of its newest entry, plus one
-	doc  []int32
-	next []int32 // index of the previous entry with the same key, or -1
+	slots  []postingHead // power-of-two size; key 0 marks an empty slot
+	used   int
+	blocks [][]postingEntry
+	n      int32 // entries stored
 }
 
-func newPostings() postings { return postings{head: map[uint64]int32{}} }
-
-func (p *postings) add(key uint64, doc int32) {
-	e := int32(len(p.doc))
-	p.doc = append(p.doc, doc)
-	p.next = append(p.next, p.head[key]-1)
-	p.head[key] = e + 1
+type postingHead struct {
+	key   uint64 // the key, with zero mapped to one (see slotKey)
+	first int32  // newest entry
+	count int32  // entries under the key
 }
 
-// each calls fn for the documents under key, newest first, at most limit;
-// a key with more than limit documents is skipped altogether (boilerplate).
-func (p *postings) each(key uint64, limit int, fn func(doc int32)) {
-	first := p.head[key] - 1
-	n := 0
-	for e := first; e >= 0; e = p.next[e] {
-		if n++; n > limit {
-			return
+type postingEntry struct {
+	doc  int32
+	next int32 // the previous entry under the same key, or -1
+}
+
+// blockBits sizes the blocks: up to 65,536 entries (512 KiB) each.
+const blockBits = 16
+
+func newPostings() postings { return postings{slots: make([]postingHead, 16)} }
+
+// slotKey keeps key 0 free to mark empty slots. Keys 0 and 1 share a list,
+// which costs at most a spurious candidate that verification drops.
+func slotKey(key uint64) uint64 { return max(key, 1) }
+
+// find returns the slot of key, or the empty slot where it would go.
+func (p *postings) find(key uint64) *postingHead {
+	mask := uint64(len(p.slots) - 1)
+	for i := fmix(key) & mask; ; i = (i + 1) & mask {
+		if s := &p.slots[i]; s.key == key || s.key == 0 {
+			return s
 		}
 	}
-	for e := first; e >= 0; e = p.next[e] {
-		fn(p.doc[e])
+}
+
+func (p *postings) add(key uint64, doc int32) {
+	key = slotKey(key)
+	if 2*(p.used+1) > len(p.slots) {
+		p.grow()
+	}
+	e := p.n
+	if int(e>>blockBits) == len(p.blocks) {
+		p.blocks = append(p.blocks, nil) // grows by appending up to its full size
+	}
+	h := p.find(key)
+	next := int32(-1)
+	if h.key == 0 {
+		h.key = key
+		p.used++
+	} else {
+		next = h.first
+	}
+	b := &p.blocks[e>>blockBits]
+	*b = append(*b, postingEntry{doc: doc, next: next})
+	h.first, h.count = e, h.count+1
+	p.n++
+}
+
+// grow doubles the table, keeping it at most half full.
+func (p *postings) grow() {
+	old := p.slots
+	p.slots = make([]postingHead, 2*len(old))
+	for _, s := range old {
+		if s.key != 0 {
+			*p.find(s.key) = s
+		}
+	}
+}
+
+func (p *postings) at(e int32) postingEntry { return p.blocks[e>>blockBits][e&(1<<blockBits-1)] }
+
+// each calls fn for the documents under key, newest first; a key with more
+// than limit documents is skipped altogether (boilerplate).
+func (p *postings) each(key uint64, limit int, fn func(doc int32)) {
+	h := p.find(slotKey(key))
+	if h.key == 0 || int(h.count) > limit {
+		return
+	}
+	for e := h.first; e >= 0; {
+		pe := p.at(e)
+		fn(pe.doc)
+		e = pe.next
 	}
 }
 
 func (p *postings) bytes() int {
-	return len(p.head)*16 + cap(p.doc)*4 + cap(p.next)*4
+	n := len(p.slots) * 16
+	for _, b := range p.blocks {
+		n += cap(b) * 8
+	}
+	return n
 }

@@ -2,7 +2,6 @@ package copies
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/zeebo/xxh3"
 
@@ -58,7 +57,8 @@ func fmix(h uint64) uint64 {
 
 // Sign computes the signature of a text. It is pure.
 func Sign(text string, p Params) *Signature {
-	hs := words.Hashes(make([]uint64, 0, len(text)/5), text)
+	tw := tokenize(text)
+	hs := tw.hashes
 	s := &Signature{}
 	for i := range s.Min {
 		s.Min[i] = ^uint32(0)
@@ -89,8 +89,32 @@ func Sign(text string, p Params) *Signature {
 	s.Sample = winnow(shingles, p.Window)
 	slices.Sort(shingles)
 	s.Set = slices.Compact(shingles)
-	s.Sents, s.Keys = sentenceSets(text)
+	s.Sents, s.Keys = sentenceSets(text, tw)
 	return s
+}
+
+// tokens are a text's words, read once: the hash of each lower-cased word,
+// where it starts, and its sentence term (see termOf), with ok false for
+// words that are none.
+type tokens struct {
+	hashes []uint64
+	starts []int32
+	terms  []uint32
+	ok     []bool
+}
+
+func tokenize(text string) *tokens {
+	n := len(text)/6 + 1
+	t := &tokens{hashes: make([]uint64, 0, n), starts: make([]int32, 0, n), terms: make([]uint32, 0, n), ok: make([]bool, 0, n)}
+	words.Each(text, func(w []byte, at words.Span) {
+		h := xxh3.Hash(w)
+		term, ok := termOf(w, h)
+		t.hashes = append(t.hashes, h)
+		t.starts = append(t.starts, int32(at.Start))
+		t.terms = append(t.terms, term)
+		t.ok = append(t.ok, ok)
+	})
+	return t
 }
 
 // winnow keeps the smallest hash of every window of w consecutive shingles
@@ -122,37 +146,37 @@ func winnow(hs []uint32, w int) []uint32 {
 func rotl(x uint64, r int) uint64 { r &= 63; return x<<r | x>>(64-r) }
 
 // sentenceSets returns, for each sentence with at least four content words,
-// the sorted hashes of their stems and a one-permutation MinHash key.
-func sentenceSets(text string) ([][]uint32, []uint32) {
+// the sorted set of its terms and a one-permutation MinHash key.
+func sentenceSets(text string, tw *tokens) ([][]uint32, []uint32) {
 	var (
 		sets [][]uint32
 		keys []uint32
+		set  []uint32
 	)
+	w := 0
 	for _, sp := range words.Sentences(text) {
 		if len(sets) == maxSentences {
 			break
 		}
-		var set []uint32
-		words.Each(text[sp.Start:sp.End], func(w []byte, _ words.Span) {
-			if isNumber(w) { // spinners keep figures: they are strong evidence
-				set = append(set, uint32(xxh3.Hash(w))|numberBit)
-				return
+		for w < len(tw.starts) && int(tw.starts[w]) < sp.Start {
+			w++
+		}
+		set = set[:0]
+		for ; w < len(tw.starts) && int(tw.starts[w]) < sp.End; w++ {
+			if tw.ok[w] {
+				set = append(set, tw.terms[w])
 			}
-			if len(w) < 2 || words.Stop(string(w)) {
-				return
-			}
-			set = append(set, uint32(xxh3.HashString(words.Stem(strings.ReplaceAll(string(w), "'", ""))))&^numberBit)
-		})
+		}
 		if len(set) < 4 {
 			continue
 		}
 		slices.Sort(set)
-		set = slices.Compact(set)
+		kept := slices.Clone(slices.Compact(set))
 		key := ^uint32(0)
-		for _, h := range set {
+		for _, h := range kept {
 			key = min(key, uint32(fmix(uint64(h))>>32))
 		}
-		sets = append(sets, set)
+		sets = append(sets, kept)
 		keys = append(keys, key)
 	}
 	return sets, keys

@@ -45,6 +45,7 @@ number of stories and the peak resident memory.`, "")
 	}
 	p := cluster.DefaultParams()
 	a := cluster.NewAssigner(p)
+	a.DatedStream()
 	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	var (
 		extractTime, assignTime time.Duration

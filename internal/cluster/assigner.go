@@ -39,6 +39,13 @@ type Assigner struct {
 	acc      []float32 // scratch: partial scores of one query, by article
 	touched  []int32   // scratch: the articles acc holds scores for
 	sets     unionFind
+
+	// In a dated stream (see DatedStream), articles published more than
+	// Window before the latest can no longer be anyone's neighbour: their
+	// vectors are dropped, so memory follows the window, not the stream.
+	dated   bool
+	latest  time.Time
+	expired int32 // articles before this one were looked at for expiry
 }
 
 // member is the assigner's state of one article.
@@ -157,11 +164,41 @@ func (a *Assigner) Assign(d Doc, f Features) int32 {
 	}
 	m := member{id: d.ID, at: d.Published, vec: a.vector(&f), years: f.Years, orig: -1}
 	a.docs = append(a.docs, m)
+	if a.dated {
+		a.expire(d.Published)
+	}
 	top := heaviest(m.vec, max(a.p.QueryTerms, a.p.IndexTerms))
 	a.findNeighbours(n, top[:min(len(top), a.p.QueryTerms)])
 	a.index(n, top[:min(len(top), a.p.IndexTerms)])
 	a.linkAround(n)
 	return n
+}
+
+// DatedStream tells the assigner that every article to come has a
+// publication time and comes in time order, so that the vectors of articles
+// older than the latest by more than Window can be dropped: no later
+// article can be their neighbour. (An undated article has no window and may
+// match any article; an article out of order could have matched one
+// dropped for it.)
+func (a *Assigner) DatedStream() { a.dated = true }
+
+// expire drops the vectors of the articles that fell out of the window
+// when the latest publication time reaches at.
+func (a *Assigner) expire(at time.Time) {
+	if at.After(a.latest) {
+		a.latest = at
+	}
+	cutoff := a.latest.Add(-a.p.Window)
+	for ; a.expired < int32(len(a.docs)); a.expired++ {
+		m := &a.docs[a.expired]
+		if m.at.IsZero() {
+			continue // no time: never out of the window
+		}
+		if !m.at.Before(cutoff) {
+			return
+		}
+		m.vec, m.years = nil, nil
+	}
 }
 
 // Story returns the key of the story that article n (as Assign returned)
@@ -289,10 +326,16 @@ func offer(near []neighbour, c neighbour, k int) []neighbour {
 	return near[:min(len(near), k)]
 }
 
-// index adds article n to the postings of its heaviest terms.
+// index adds article n to the postings of its heaviest terms. A query reads
+// only the newest MaxPosting entries of a term, so older ones are dropped
+// once twice as many have gathered.
 func (a *Assigner) index(n int32, heaviest []Term) {
 	for _, t := range heaviest {
-		a.postings[t.Key] = append(a.postings[t.Key], posting{n, t.W})
+		post := append(a.postings[t.Key], posting{n, t.W})
+		if len(post) >= 2*a.p.MaxPosting {
+			post = post[:copy(post, post[len(post)-a.p.MaxPosting:])]
+		}
+		a.postings[t.Key] = post
 	}
 }
 

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/model"
@@ -21,6 +22,9 @@ func Cluster(docs []Doc, p Params, workers int) []string {
 	}
 	a := NewAssigner(p)
 	a.Prime(fs)
+	if !slices.ContainsFunc(times, time.Time.IsZero) {
+		a.DatedStream() // in time order below
+	}
 	pos := make([]int32, len(docs))
 	for _, i := range model.Chronological(times) {
 		pos[i] = a.Assign(docs[i], fs[i])

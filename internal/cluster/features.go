@@ -32,59 +32,123 @@ const nameSeed = 0x6e616d65
 
 // Extract computes the features of a document from its title and text.
 // Title words count titleBoost times, the lead (the first leadWords words)
-// once more.
+// once more. Each text is read once.
 func Extract(title, text string, p Params) Features {
-	counts := map[uint64]float32{}
-	names := map[uint64]bool{}
-	add := func(s string, weight float32) { countWords(s, weight, p, counts, names) }
-	add(title, p.TitleBoost)
-	add(text, 1)
-	add(lead(text, p.LeadWords), 1)
-	f := Features{Terms: make([]Term, 0, len(counts))}
-	for k, c := range counts {
-		if names[k] {
+	r := reader{p: p, counts: map[uint64]float32{}, names: map[uint64]bool{}}
+	r.read(title, p.TitleBoost, 0)
+	r.read(text, 1, p.LeadWords)
+	f := Features{Terms: make([]Term, 0, len(r.counts))}
+	for k, c := range r.counts {
+		if r.names[k] {
 			f.Names++
 		}
 		f.Terms = append(f.Terms, Term{Key: k, W: float32(1 + math.Log(float64(c)))})
 	}
 	slices.SortFunc(f.Terms, func(a, b Term) int { return cmp.Compare(a.Key, b.Key) })
-	f.Years = years(title + "\n" + text)
+	slices.Sort(r.years)
+	f.Years = r.years
 	return f
 }
 
-// lead returns the first n words of text (as a prefix of it).
-func lead(text string, n int) string {
-	end, seen := 0, 0
-	words.Each(text, func(_ []byte, at words.Span) {
-		if seen < n {
-			end = at.End
-		}
-		seen++
-	})
-	return text[:end]
+// stemKeys caches the key of every word: the hash of its Snowball stem, or
+// 0 for a stop word.
+var stemKeys = words.NewCache(func(w []byte) uint64 {
+	if words.Stop(string(w)) {
+		return 0
+	}
+	return max(xxh3.HashString(words.Stem(string(w))), 1)
+})
+
+// reader counts the terms, names and years of a document's texts.
+type reader struct {
+	p      Params
+	counts map[uint64]float32
+	names  map[uint64]bool
+	years  []uint16
+	phrase []nameWord // the name being read
 }
 
-// countWords adds the stems of the content words of s to counts, and the
-// names found in s (each word of a name, and each name of several words as
-// one phrase) to counts and names.
-func countWords(s string, weight float32, p Params, counts map[uint64]float32, names map[uint64]bool) {
-	words.Each(s, func(w []byte, _ words.Span) {
-		if word := string(w); len(w) >= 2 && !words.Stop(word) {
-			counts[xxh3.HashString(words.Stem(word))] += weight
+// nameWord is one word of a name: where it is and whether it is in the lead.
+type nameWord struct {
+	at   words.Span
+	lead bool
+}
+
+// read adds the stems of the content words of s, the names in s (each word
+// of a name, and each name of several words as one phrase) and the years
+// it names, with weight; words among the first lead count once more.
+func (r *reader) read(s string, weight float32, lead int) {
+	i, prevEnd := 0, 0
+	words.Each(s, func(w []byte, at words.Span) {
+		inLead := i < lead
+		i++
+		r.year(w)
+		if !onlySpaces(s[prevEnd:at.Start]) {
+			r.flush(s, weight)
 		}
+		prevEnd = at.End
+		key := uint64(0)
+		if len(w) >= 2 {
+			key = stemKeys.Get(w, xxh3.Hash(w))
+		}
+		if key != 0 {
+			r.counts[key] += weight
+			if inLead {
+				r.counts[key] += weight
+			}
+		}
+		if key == 0 || calendar[string(w)] || !capitalised(s[at.Start:]) || sentenceInitial(s, at.Start) {
+			r.flush(s, weight)
+			return
+		}
+		r.phrase = append(r.phrase, nameWord{at, inLead})
 	})
-	add := func(k uint64) {
-		counts[k] += weight * p.NameBoost
-		names[k] = true
+	r.flush(s, weight)
+}
+
+// flush counts the name just read: whole, and again as far as it lies in
+// the lead.
+func (r *reader) flush(s string, weight float32) {
+	if len(r.phrase) == 0 {
+		return
 	}
-	for _, n := range Names(s) {
-		lower := strings.ToLower(n)
-		if strings.IndexByte(lower, ' ') > 0 {
-			add(xxh3.HashSeed([]byte(lower), nameSeed))
-		}
-		for _, w := range strings.Fields(lower) {
-			add(xxh3.HashSeed([]byte(w), nameSeed))
-		}
+	r.name(s, r.phrase, weight)
+	n := 0
+	for n < len(r.phrase) && r.phrase[n].lead {
+		n++
+	}
+	if n > 0 {
+		r.name(s, r.phrase[:n], weight)
+	}
+	r.phrase = r.phrase[:0]
+}
+
+func (r *reader) name(s string, phrase []nameWord, weight float32) {
+	add := func(lower string) {
+		k := xxh3.HashSeed([]byte(lower), nameSeed)
+		r.counts[k] += weight * r.p.NameBoost
+		r.names[k] = true
+	}
+	parts := make([]string, len(phrase))
+	for i, nw := range phrase {
+		parts[i] = strings.ToLower(s[nw.at.Start:nw.at.End])
+	}
+	if len(parts) > 1 {
+		add(strings.Join(parts, " "))
+	}
+	for _, w := range parts {
+		add(w)
+	}
+}
+
+// year notes w when it is a year from 1900 to 2099.
+func (r *reader) year(w []byte) {
+	if len(w) != 4 || !(w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0') || w[2] < '0' || w[2] > '9' || w[3] < '0' || w[3] > '9' {
+		return
+	}
+	y := uint16(w[0]-'0')*1000 + uint16(w[1]-'0')*100 + uint16(w[2]-'0')*10 + uint16(w[3]-'0')
+	if !slices.Contains(r.years, y) {
+		r.years = append(r.years, y)
 	}
 }
 
@@ -148,22 +212,6 @@ func sentenceInitial(s string, i int) bool {
 		}
 	}
 	return true
-}
-
-// years returns the distinct years from 1900 to 2099 written in s.
-func years(s string) []uint16 {
-	var ys []uint16
-	words.Each(s, func(w []byte, _ words.Span) {
-		if len(w) != 4 || !(w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0') || w[2] < '0' || w[2] > '9' || w[3] < '0' || w[3] > '9' {
-			return
-		}
-		y := uint16(w[0]-'0')*1000 + uint16(w[1]-'0')*100 + uint16(w[2]-'0')*10 + uint16(w[3]-'0')
-		if !slices.Contains(ys, y) {
-			ys = append(ys, y)
-		}
-	})
-	slices.Sort(ys)
-	return ys
 }
 
 // calendar words are capitalised but name no one.

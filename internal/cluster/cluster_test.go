@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/copies"
 	"github.com/sitrep/sitrep/internal/corpustest"
+	"github.com/sitrep/sitrep/internal/model"
 )
 
 // loadLabelled reads a JSONL corpus with a story label, with copies
@@ -144,4 +145,50 @@ func FuzzAssign(f *testing.F) {
 			t.Fatalf("copy in %s, original in %s", got[3], got[0])
 		}
 	})
+}
+
+// TestDatedStreamSameStories: dropping the vectors of articles past the
+// window changes no story of a dated stream in time order (the dated ECB+
+// reports, which span years, so many are dropped).
+func TestDatedStreamSameStories(t *testing.T) {
+	all, _ := loadLabelled(t, corpustest.Shared(t, "corpus/ecbplus.jsonl"))
+	var docs []Doc
+	for _, d := range all {
+		if !d.Published.IsZero() {
+			docs = append(docs, d)
+		}
+	}
+	times := make([]time.Time, len(docs))
+	for i, d := range docs {
+		times[i] = d.Published
+	}
+	p := DefaultParams()
+	run := func(dated bool) ([]string, int) {
+		a := NewAssigner(p)
+		if dated {
+			a.DatedStream()
+		}
+		var out []string
+		for _, i := range model.Chronological(times) {
+			n := a.Assign(docs[i], Extract(docs[i].Title, docs[i].Text, p))
+			out = append(out, a.Story(n))
+		}
+		dropped := 0
+		for _, m := range a.docs {
+			if m.vec == nil && m.orig < 0 {
+				dropped++
+			}
+		}
+		return out, dropped
+	}
+	want, _ := run(false)
+	got, dropped := run(true)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("article %d: story %s with vectors dropped, %s without", i, got[i], want[i])
+		}
+	}
+	if dropped < len(docs)/2 {
+		t.Fatalf("only %d of %d vectors dropped: the test says little", dropped, len(docs))
+	}
 }

@@ -308,6 +308,9 @@ func best(cands []neighbour, k int) []neighbour {
 		// Keep the k best in one pass over a bounded sorted window.
 		top := make([]neighbour, 0, k)
 		for _, c := range cands {
+			if len(top) == k && nearer(c, top[k-1]) >= 0 {
+				continue // no nearer than the k-th: most candidates
+			}
 			top = offer(top, c, k)
 		}
 		return top

@@ -8,6 +8,7 @@ import (
 	"github.com/sitrep/sitrep/internal/cluster"
 	"github.com/sitrep/sitrep/internal/copies"
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/parallel"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -31,11 +32,12 @@ func Analyse(arts []*model.Article, workers int) []*model.Story {
 	for i, a := range arts {
 		a.Story = keys[i]
 	}
-	return summarize(arts, p.Background)
+	return summarize(arts, p.Background, workers)
 }
 
-// summarize builds the story records from articles with Story set.
-func summarize(arts []*model.Article, bg *cluster.Background) []*model.Story {
+// summarize builds the story records from articles with Story set, on up
+// to workers goroutines (one story each at a time).
+func summarize(arts []*model.Article, bg *cluster.Background, workers int) []*model.Story {
 	times := make([]time.Time, len(arts))
 	for i, a := range arts {
 		times[i] = a.Published
@@ -50,9 +52,7 @@ func summarize(arts []*model.Article, bg *cluster.Background) []*model.Story {
 		members[a.Story] = append(members[a.Story], cluster.Member{Title: a.Title, Text: a.Text, Outlet: a.Outlet, Published: a.Published})
 	}
 	out := make([]*model.Story, len(order))
-	for i, id := range order {
-		out[i] = cluster.Summarize(id, members[id], bg)
-	}
+	parallel.For(len(order), workers, func(i int) { out[i] = cluster.Summarize(order[i], members[order[i]], bg) })
 	return out
 }
 

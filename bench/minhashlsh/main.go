@@ -151,7 +151,7 @@ func library(set []copygen.Doc, sigs [][]uint64, threshold float64) timed {
 			if rank[j] >= rank[i] {
 				continue
 			}
-			if est := jaccard(sigs[i], sigs[j]); est > bestJ || est == bestJ && best >= 0 && rank[j] < rank[best] || est == bestJ && best < 0 {
+			if est := jaccard(sigs[i], sigs[j]); est > bestJ || est == bestJ && (best < 0 || rank[j] < rank[best]) {
 				best, bestJ = j, est
 			}
 		}

@@ -28,7 +28,7 @@ type Entity struct {
 	// Place is the gazetteer entry of a location.
 	Place *Place `json:",omitempty"`
 	// weak: a lone capitalised word opening a sentence, kept only when the
-	// name occurs elsewhere.
+	// name occurs elsewhere or the word is capitalised inside a sentence.
 	weak bool
 	// guessed: an organisation only for want of evidence ("Piet
 	// Halvorsen"); a person when quoted by surname.
@@ -46,7 +46,8 @@ var (
 		industries technologies systems pharmaceuticals energy oil petroleum exchange reserve treasury
 		pentagon kremlin nato fbi cia nsa un eu who opec imf securities capital partners club league
 		coalition alliance brigade militia movement front state-run parliamentary cabinet
-		authority authorities commission chamber caucus department's`)
+		authority authorities commission chamber caucus department's computer computers corps aerospace
+		aviation aircraft airplanes air automotive electronics software labs laboratories entertainment records`)
 	// personTitles before a name make it a person's.
 	personTitles = setOf(`president vice secretary ambassador gen. gen general adm. adm admiral col. col colonel lt.
 		lt sgt. sgt capt. capt captain maj. maj major sen. sen senator rep. rep representative gov. gov governor
@@ -54,34 +55,48 @@ var (
 		rev chief director chairman chairwoman commander deputy king queen prince princess pope sheikh
 		lord sir dame president-elect spokesman spokeswoman spokesperson ceo cfo coo chancellor envoy
 		leader militant cleric ayatollah emir sultan pastor bishop cardinal coach manager analyst
-		executive founder chair lawyer attorney sergeant private corporal lieutenant marshal councillor
+		executive founder chair lawyer attorney officer c.e.o sergeant private corporal lieutenant marshal councillor
 		councilman councilwoman councilor commissioner superintendent inspector detective constable`)
 	// roleWords may come between titles: "Secretary of State", "Prime
 	// Minister", "Army Gen.".
 	roleWords = setOf(`of state defense defence foreign interior homeland prime army navy air marine the
+		operating financial technology information
 		u.s. us joint chiefs staff national security house senate supreme federal acting former`)
 	nameJoiners = setOf(`of for de del della da al bin ibn van von der la le du y &`)
 	// placePrefixes open the names of places: "Port Calder", "Mount Hood".
 	placePrefixes = setOf(`port mount mt fort ft lake cape san santa saint st sao`)
 	// placeKeywords end the names of places.
 	placeKeywords = setOf(`airport ocean sea river mountain mountains lake island islands bay valley province region county
-		street square park bridge strait gulf peninsula desert coast canal district city port harbour harbor`)
+		street square park bridge strait gulf peninsula desert coast canal district city port harbour harbor
+		factory`)
 	notNames = setOf(`i monday tuesday wednesday thursday friday saturday sunday january february march april
-		may june july august september october november december god mr mrs ms dr the a an this that these
+		may june july august september october november december god the a an this that these
 		those it he she they we you his her their our my its there here but and or so if when while after
 		before as at in on by for of to with from into over under about since until although though because
 		what who which where why how yes no not however meanwhile also still yet then once now today
 		tonight tomorrow yesterday last next earlier later internet covid-19 covid coronavirus jan feb mar apr
-		jun jul aug sep sept oct nov dec western eastern northern southern briton britons westerners`)
+		jun jul aug sep sept oct nov dec western eastern northern southern briton britons westerners
+		christmas easter thanksgiving ramadan hanukkah diwali halloween utc gmt est edt pst pdt cet bst
+		usd eur gbp jpy`)
 )
 
 // FindEntities finds the named people, organisations and places of a text
 // split into sentences.
 func FindEntities(text string, sents []Span) []Entity {
 	var out []Entity
-	lowerSeen := lowercaseWords(text)
-	for _, s := range sents {
+	ws := &docWords{lower: lowercaseWords(text), midCaps: map[string]bool{}}
+	sentToks := make([][]token, len(sents))
+	for n, s := range sents {
 		toks := tokenize(text, s.Start, s.End)
+		sentToks[n] = toks
+		first := firstWord(toks)
+		for k, t := range toks {
+			if t.upper && k > first && !isQuoteMark(toks[k-1].punct) {
+				ws.midCaps[trimPossessive(t.low)] = true
+			}
+		}
+	}
+	for _, toks := range sentToks {
 		for i := 0; i < len(toks); {
 			if !toks[i].isWord() || !toks[i].upper {
 				i++
@@ -108,14 +123,14 @@ func FindEntities(text string, sents []Span) []Entity {
 				}
 				break
 			}
-			out = append(out, classifyRun(text, toks, i, j, i == 0 || isQuoteMark(toks[i-1].punct) && i == 1, lowerSeen)...)
+			out = append(out, classifyRun(text, toks, i, j, i == 0 || isQuoteMark(toks[i-1].punct) && i == 1, ws)...)
 			i = j
 		}
 	}
 	resolveAliases(out)
 	kept := out[:0]
 	for _, e := range out {
-		if !e.weak {
+		if !e.weak || ws.midCaps[strings.ToLower(e.Text)] {
 			kept = append(kept, e)
 			continue
 		}
@@ -127,6 +142,12 @@ func FindEntities(text string, sents []Span) []Entity {
 		}
 	}
 	return kept
+}
+
+// docWords is what the whole document tells of its words.
+type docWords struct {
+	lower   map[string]bool // written in lower case somewhere
+	midCaps map[string]bool // capitalised inside a sentence somewhere
 }
 
 // lowercaseWords is the set of words the text writes in lower case: a
@@ -143,14 +164,28 @@ func lowercaseWords(text string) map[string]bool {
 }
 
 // classifyRun turns the capitalised tokens toks[i:j] into entities.
-func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen map[string]bool) []Entity {
+func classifyRun(text string, toks []token, i, j int, sentStart bool, ws *docWords) []Entity {
+	atStart := func(k int) bool {
+		return (sentStart || k > 0 && isQuoteMark(toks[k-1].punct)) && k == firstWord(toks)
+	}
 	// Drop ordinary words capitalised at the start of a sentence or a
 	// quotation.
-	for i < j && (notNames[strings.TrimSuffix(toks[i].low, ".")] || (sentStart || i > 0 && isQuoteMark(toks[i-1].punct)) && i == firstWord(toks) && (lowerSeen[trimPossessive(toks[i].low)] || words.Stop(toks[i].low))) {
+	for i < j && (notNames[strings.TrimSuffix(toks[i].low, ".")] || atStart(i) && (ws.lower[trimPossessive(toks[i].low)] || words.Stop(toks[i].low))) {
 		i++
 	}
-	for j > i && (nameJoiners[toks[j-1].low] || notNames[toks[j-1].low] || !toks[j-1].isWord()) {
+	// Named days are events, not names: "Black Monday", "Super Tuesday".
+	if j-i > 1 && weekdayNames[toks[j-1].low] {
+		return nil
+	}
+	for j > i && (nameJoiners[toks[j-1].low] || notNames[toks[j-1].low] && !(compassWords[toks[j-1].low] && j-i > 1) || !toks[j-1].isWord()) {
 		j--
+	}
+	// Titles after an organisation's name: "Ryanair CEO", "the Apple
+	// Chief Executive Officer".
+	for j-i > 1 && trailingTitles[toks[j-1].low] {
+		for j-i > 1 && (isTitle(toks[j-1].low) || roleWords[toks[j-1].low]) {
+			j--
+		}
 	}
 	// "Iranian Gen. Qasem Soleimani": a nationality before a title.
 	if j-i > 1 && isDemonym(toks[i].low) {
@@ -159,41 +194,62 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 	for i < j && !toks[i].isWord() {
 		i++
 	}
-	if i < j && (ordinaryWord(toks[i].low, lowerSeen) && (sentStart || i > 0 && isQuoteMark(toks[i-1].punct)) && i == firstWord(toks) || lowerHyphen(text[toks[i].s:toks[i].e])) {
+	if i < j && ((ordinaryWord(toks[i].low, ws.lower) || ingWord(toks[i].low) && !ws.midCaps[toks[i].low]) && atStart(i) || lowerHyphen(text[toks[i].s:toks[i].e])) {
 		i++
 	}
 	if i >= j {
 		return nil
 	}
+	if k := splitPoint(text, toks, i, j); k > i {
+		return append(classifyRun(text, toks, i, k, sentStart, ws), classifyRun(text, toks, k, j, false, ws)...)
+	}
 	// A title before the name: "Secretary of State Mike Pompeo".
 	k := i
-	for k < j && (personTitles[toks[k].low] || personTitles[toks[k].low+"."] || !toks[k].isWord() || (k > i || k+1 < j && personTitles[toks[k+1].low]) && roleWords[toks[k].low] && k+1 < j) {
+	for k < j && (isTitle(toks[k].low) || !toks[k].isWord() || (k > i || k+1 < j && isTitle(toks[k+1].low)) && roleWords[toks[k].low] && k+1 < j) {
 		k++
 	}
 	role := ""
 	if k > i && k < j {
-		role = text[toks[i].s:toks[k-1].e]
-		i = k
+		if hasOrgKeyword(toks[k:j]) {
+			k = i // "General Motors", "Major League Baseball"
+		} else {
+			role = text[toks[i].s:toks[k-1].e]
+			i = k
+		}
 	} else if k == j {
 		// titles alone: "the President", "Prime Minister"
 		return nil
 	}
-	// Model numbers end a name: "Airbus A380" is a product.
-	for k := i; k < j; k++ {
-		if strings.IndexAny(toks[k].low, "0123456789") >= 0 {
-			j = k
-			break
-		}
-	}
-	if i >= j {
+	var ok bool
+	if j, ok = endOfName(text, toks, i, j); !ok || i >= j {
 		return nil
 	}
+	if role != "" {
+		// "President of the United States Barack Obama": the place belongs
+		// to the role.
+		if k := placePrefix(text, toks, i, j); k > i && j-k >= 2 && isFirstName(text[toks[k].s:toks[k].e]) {
+			place := classifyName(text, toks, i, k, "", false, ws)
+			person := classifyName(text, toks, k, j, role+" "+text[toks[i].s:toks[k-1].e], false, ws)
+			return append(place, person...)
+		}
+	}
+	return classifyName(text, toks, i, j, role, atStart(i), ws)
+}
+
+// classifyName gives the name toks[i:j], trimmed of titles, its type.
+func classifyName(text string, toks []token, i, j int, role string, atStart bool, ws *docWords) []Entity {
 	name := trimPossessive(text[toks[i].s:toks[j-1].e])
 	e := Entity{Start: toks[i].s, End: toks[i].s + len(name), Text: name, Name: name, Role: role}
 	lowName := strings.ToLower(name)
 	single := j-i == 1
 	switch {
 	case single && (isDemonym(name) || isDemonym(strings.TrimSuffix(name, "s")) || lowerHyphen(name)):
+		return nil
+	case eventKeywords[trimPossessive(toks[j-1].low)] && !isOutlet(name):
+		return nil // "Paris Air Show", "Worldwide Developers Conference"
+	case role == "" && (productBefore(text, toks, i) || marketIndex(toks[i:j])):
+		return nil
+	case single && continentalDemonyms[strings.TrimSuffix(lowName, "s")]:
 		return nil
 	case role != "":
 		e.Type = Person
@@ -202,8 +258,13 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 		if o, ok := extract.LookupOutlet(name); ok {
 			e.Name = o.Name
 		}
-	case placeKeywords[trimPossessive(toks[j-1].low)] && !single || placePrefixes[toks[i].low] && !single:
-		e.Type = Loc
+	case placeKeywords[trimPossessive(toks[j-1].low)] && !single || placePrefixes[toks[i].low] && !single ||
+		j < len(toks) && !toks[j].upper && placeKeywords[toks[j].low]:
+		e.Type = Loc // "Mount Hood", "Heathrow airport"
+	case toks[j-1].low == "government" && j-i > 1 && isPlace(text[toks[i].s:toks[j-2].e]):
+		e.Type = Loc // "the US Government" is the country's
+	case !single && personAppositive(toks, j):
+		e.Type = Person // "Jim Press, the vice chairman of Chrysler"
 	case hasOrgKeyword(toks[i:j]):
 		e.Type = Org
 	default:
@@ -214,14 +275,14 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 			e.Name = p.Name
 			break
 		}
-		if single && ordinaryWord(trimPossessive(toks[i].low), lowerSeen) {
+		if single && ordinaryWord(trimPossessive(toks[i].low), ws.lower) {
 			return nil
 		}
 		if single && isAcronym(name) {
 			e.Type = Org
 			break
 		}
-		if !single && j-i <= 4 && !allCaps(text, toks[i:j]) && isFirstName(text[toks[i].s:toks[i].e]) {
+		if !single && j-i <= 4 && !allCaps(text, toks[i:j]) && (isFirstName(text[toks[i].s:toks[i].e]) && !placeWord(text, toks[j-1]) || titledBefore(toks, i)) {
 			e.Type = Person
 			break
 		}
@@ -229,7 +290,7 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 		e.guessed = !single && j-i <= 3 && !allCaps(text, toks[i:j])
 		if single {
 			e.Type = "" // decided by the aliases, else ORG
-			e.weak = sentStart && i == firstWord(toks)
+			e.weak = atStart
 		}
 	}
 	return []Entity{e}
@@ -237,9 +298,9 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, lowerSeen 
 
 // ordinaryWord reports whether a capitalised word is an ordinary one: the
 // text also writes it (or its singular) in lower case, or it is a function
-// word or an -ing form.
+// word.
 func ordinaryWord(w string, lowerSeen map[string]bool) bool {
-	if lowerSeen[w] || words.Stop(w) || strings.HasSuffix(w, "ing") && len(w) > 5 {
+	if lowerSeen[w] || words.Stop(w) {
 		return true
 	}
 	switch {
@@ -313,6 +374,10 @@ func allCaps(text string, toks []token) bool {
 func resolveAliases(es []Entity) {
 	for i := range es {
 		e := &es[i]
+		if e.Place != nil && !strings.Contains(e.Text, " ") {
+			placeAlias(e, es)
+			continue
+		}
 		if strings.Contains(e.Text, " ") && e.Type != "" || e.Place != nil || e.Role != "" {
 			continue
 		}
@@ -340,6 +405,22 @@ func resolveAliases(es []Entity) {
 		}
 		if e.Type == "" {
 			e.Type = Org
+		}
+	}
+}
+
+// placeAlias makes a one-word place a person's surname ("Obama" after
+// "Barack Obama") or an organisation's acronym ("GAO" after "Government
+// Accountability Office") where the document names one.
+func placeAlias(e *Entity, es []Entity) {
+	for _, p := range es {
+		if p.Place != nil || p.Type == "" || !strings.Contains(p.Text, " ") {
+			continue
+		}
+		f := strings.Fields(p.Text)
+		if p.Type == Person && f[len(f)-1] == e.Text || p.Type == Org && isAcronym(e.Text) && initials(f) == strings.ReplaceAll(e.Text, ".", "") {
+			e.Type, e.Name, e.Place = p.Type, p.Name, nil
+			return
 		}
 	}
 }

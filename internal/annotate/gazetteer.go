@@ -100,6 +100,14 @@ func loadGazetteer() {
 				continue
 			}
 			places[key] = Place{Name: f[1], Kind: "city", Country: f[2], Lat: lat, Lon: lon, Population: pop}
+			// "Frankfurt am Main" is written "Frankfurt".
+			for _, sep := range []string{" am ", " an der "} {
+				if k := strings.Index(key, sep); k > 0 {
+					if old, ok := places[key[:k]]; !ok || old.Kind == "city" && old.Population < pop {
+						places[key[:k]] = places[key]
+					}
+				}
+			}
 		}
 	}
 	places["uk"] = Place{Name: "United Kingdom", Kind: "country", Country: "GB", Lat: 54, Lon: -2}

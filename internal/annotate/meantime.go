@@ -256,12 +256,16 @@ func ScoreTimexes(docs []GoldDoc) TimexScore {
 type EntityScore struct {
 	Docs    int
 	P, R, F float64
-	Types   map[string]*TypeScore
+	// StrictP and StrictF count a found name that gold marks only as a
+	// premodifier (PRE.NAM: "Airbus" in "Airbus chief executive") wrong.
+	StrictP, StrictF float64
+	Types            map[string]*TypeScore
 }
 
 // TypeScore is the score of one entity type.
 type TypeScore struct {
 	Gold, Found, GoldHit, FoundHit int
+	StrictHit                      int // found entities overlapping a NAM mention
 	P, R, F                        float64
 }
 
@@ -270,10 +274,11 @@ var entityTypeGold = map[string]string{Person: "PER", Org: "ORG", Loc: "LOC"}
 
 // ScoreEntities finds the entities of every document and scores them
 // against the gold named mentions (syntactic type NAM) of PER, ORG and LOC
-// entities: a found entity is right when it overlaps a gold named mention
-// of its type; a gold mention is found when a found entity of its type
-// overlaps it. Gold mentions of other syntactic types are neither required
-// nor counted against; text after the last annotated sentence is left out,
+// entities: a found entity is right when it overlaps a gold name of its
+// type (NAM, or PRE.NAM: a name used as a premodifier, as "Airbus" in
+// "Airbus chief executive"); a gold NAM mention is found when a found
+// entity of its type overlaps it. Premodifier names are not required;
+// StrictP counts finding them wrong; text after the last annotated sentence is left out,
 // as the corpus annotates only the opening sentences.
 func ScoreEntities(docs []GoldDoc) EntityScore {
 	sc := EntityScore{Docs: len(docs), Types: map[string]*TypeScore{}}
@@ -301,11 +306,17 @@ func ScoreEntities(docs []GoldDoc) EntityScore {
 			}
 		}
 		found = kept
-		var gold []GoldSpan
+		var gold, named []GoldSpan
 		for _, g := range d.Entities {
-			if g.Syntactic == "NAM" && sc.Types[g.Type] != nil {
+			if sc.Types[g.Type] == nil {
+				continue
+			}
+			if g.Syntactic == "NAM" {
 				gold = append(gold, g)
 				sc.Types[g.Type].Gold++
+			}
+			if g.Syntactic == "NAM" || g.Syntactic == "PRE.NAM" {
+				named = append(named, g)
 			}
 		}
 		for _, e := range found {
@@ -315,11 +326,11 @@ func ScoreEntities(docs []GoldDoc) EntityScore {
 				continue
 			}
 			ts.Found++
-			for _, g := range gold {
-				if g.Type == t && e.Start < g.End && g.Start < e.End {
-					ts.FoundHit++
-					break
-				}
+			if overlapsType(e, t, named, "") {
+				ts.FoundHit++
+			}
+			if overlapsType(e, t, named, "NAM") {
+				ts.StrictHit++
 			}
 		}
 		for _, g := range gold {
@@ -331,13 +342,26 @@ func ScoreEntities(docs []GoldDoc) EntityScore {
 			}
 		}
 	}
-	var gold, foundN, gh, fh int
+	var gold, foundN, gh, fh, strict int
 	for _, ts := range sc.Types {
 		ts.P, ts.R = metric.Ratio(ts.FoundHit, ts.Found), metric.Ratio(ts.GoldHit, ts.Gold)
 		ts.F = metric.F1(ts.P, ts.R)
-		gold, foundN, gh, fh = gold+ts.Gold, foundN+ts.Found, gh+ts.GoldHit, fh+ts.FoundHit
+		gold, foundN, gh, fh, strict = gold+ts.Gold, foundN+ts.Found, gh+ts.GoldHit, fh+ts.FoundHit, strict+ts.StrictHit
 	}
 	sc.P, sc.R = metric.Ratio(fh, foundN), metric.Ratio(gh, gold)
 	sc.F = metric.F1(sc.P, sc.R)
+	sc.StrictP = metric.Ratio(strict, foundN)
+	sc.StrictF = metric.F1(sc.StrictP, sc.R)
 	return sc
+}
+
+// overlapsType reports whether e overlaps a gold mention of type t (and of
+// syntactic type syn, when given).
+func overlapsType(e Entity, t string, gold []GoldSpan, syn string) bool {
+	for _, g := range gold {
+		if g.Type == t && (syn == "" || g.Syntactic == syn) && e.Start < g.End && g.Start < e.End {
+			return true
+		}
+	}
+	return false
 }

@@ -12,8 +12,10 @@ Find the named people, organisations and places of every document of a
 corpus in the NewsReader CAT XML layout (MEANTIME's intra-doc_annotation)
 and score them against the gold mentions of PER, ORG and LOC entities whose
 syntactic type is NAM (a name): a found entity is right when it overlaps a
-gold named mention of the same type. Precision, recall and F1 overall
-(micro-averaged) and per type.`, "")
+gold name of the same type, NAM or PRE.NAM (a name used as a premodifier:
+"Airbus" in "Airbus chief executive"); only NAM mentions are required.
+Precision, recall and F1 overall (micro-averaged) and per type, and the
+strict precision and F1 that count premodifier names found as wrong.`, "")
 	jsonOut := fs.Bool("json", false, "print the scores as JSON")
 	paths, err := fs.parsePaths(env, args, "no input: give the annotated corpus directory")
 	if err != nil {
@@ -39,5 +41,6 @@ gold named mention of the same type. Precision, recall and F1 overall
 		fmt.Fprintf(env.Stdout, "%-4s %6d %6d  %.3f / %.3f / %.3f\n", t, ts.Gold, ts.Found, ts.P, ts.R, ts.F)
 	}
 	fmt.Fprintf(env.Stdout, "all  P %.4f  R %.4f  F1 %.4f\n", sc.P, sc.R, sc.F)
+	fmt.Fprintf(env.Stdout, "strict (premodifier names wrong): P %.4f  F1 %.4f\n", sc.StrictP, sc.StrictF)
 	return nil
 }

@@ -268,7 +268,7 @@ func TestJSONOffsets(t *testing.T) {
 }
 
 func FuzzAnnotate(f *testing.F) {
-	for _, s := range []string{"“A,” he said. “B.”", "X said: y", "according to", "‘’“”\"\"''", "Gen. U.S. Jan. 3, 3 p.m.", "about 3,000 to 2,500 troops"} {
+	for _, s := range []string{"“A,” he said. “B.”", "X said: y", "according to", "‘’“”\"\"''", "Gen. U.S. Jan. 3, 3 p.m.", "about 3,000 to 2,500 troops", "Apple Computer CEO Steve Jobs, the US$ Airbus A380 in St. Louis", "Chrysler LLC Jim Press, the Standard & Poor's 500 index"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

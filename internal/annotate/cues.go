@@ -71,7 +71,9 @@ var (
 	// sourceStops end a source phrase when walking back from a cue.
 	sourceStops = setOf(`that which but because as when while if since after before although though where whether
 		so than then or why how what whom unless until once said says say told tells`)
-	cueForms = buildCueForms()
+	// relativeWords open a relative clause inside a source phrase.
+	relativeWords = setOf(`that which who whose`)
+	cueForms      = buildCueForms()
 )
 
 func setOf(s string) map[string]bool {

@@ -117,8 +117,8 @@ func FindEntities(text string, sents []Span) []Entity {
 					j += 2
 					continue
 				}
-				if t.punct == '.' && personTitles[toks[j-1].low+"."] && t.s == toks[j-1].e && j+1 < len(toks) && toks[j+1].upper {
-					j++ // "Gen. Mark Milley"
+				if t.punct == '.' && (personTitles[toks[j-1].low+"."] || placePrefixes[toks[j-1].low]) && t.s == toks[j-1].e && j+1 < len(toks) && toks[j+1].upper {
+					j++ // "Gen. Mark Milley", "St. Louis"
 					continue
 				}
 				break
@@ -200,8 +200,13 @@ func classifyRun(text string, toks []token, i, j int, sentStart bool, ws *docWor
 	if i >= j {
 		return nil
 	}
-	if k := splitPoint(text, toks, i, j); k > i {
-		return append(classifyRun(text, toks, i, k, sentStart, ws), classifyRun(text, toks, k, j, false, ws)...)
+	if k, person := splitPoint(text, toks, i, j); k > i {
+		head := classifyRun(text, toks, i, k, sentStart, ws)
+		if !person {
+			return append(head, classifyRun(text, toks, k, j, false, ws)...)
+		}
+		name := trimPossessive(text[toks[k].s:toks[j-1].e])
+		return append(head, Entity{Start: toks[k].s, End: toks[k].s + len(name), Text: name, Name: name, Type: Person})
 	}
 	// A title before the name: "Secretary of State Mike Pompeo".
 	k := i
@@ -247,7 +252,7 @@ func classifyName(text string, toks []token, i, j int, role string, atStart bool
 		return nil
 	case eventKeywords[trimPossessive(toks[j-1].low)] && !isOutlet(name):
 		return nil // "Paris Air Show", "Worldwide Developers Conference"
-	case role == "" && (productBefore(text, toks, i) || marketIndex(toks[i:j])):
+	case role == "" && (productBefore(text, toks, i) || marketIndex(toks, i, j)):
 		return nil
 	case single && continentalDemonyms[strings.TrimSuffix(lowName, "s")]:
 		return nil

@@ -47,9 +47,17 @@ func productBefore(text string, toks []token, i int) bool {
 	return p.e == toks[i].s-1 && len(w) > 2 && strings.ToLower(w) != w && w[0] >= 'a' && w[0] <= 'z'
 }
 
-// marketIndex reports the name of a stock market index.
-func marketIndex(toks []token) bool {
-	for _, t := range toks {
+// marketIndex reports the name toks[i:j] of a stock market index, or a
+// name that a number and "index" follow ("Standard & Poor's 500 index").
+func marketIndex(toks []token, i, j int) bool {
+	k := j
+	for k < len(toks) && k < j+3 && (toks[k].punct == '\'' || toks[k].punct == '’' || toks[k].low == "s" || toks[k].low != "" && strings.Trim(toks[k].low, "0123456789") == "") {
+		k++
+	}
+	if k > j && k < len(toks) && (toks[k].low == "index" || toks[k].low == "indices" || toks[k].low == "indexes") {
+		return true
+	}
+	for _, t := range toks[i:j] {
 		if marketIndexes[trimPossessive(t.low)] || t.low == "index" || t.low == "average" && len(toks) > 1 {
 			return true
 		}
@@ -67,10 +75,11 @@ func ingWord(w string) bool { return strings.HasSuffix(w, "ing") && len(w) > 5 }
 // splitPoint finds where one run of capitalised words holds two names:
 // an organisation or place followed by a titled person ("Apple Computer
 // CEO Steve Jobs", "Chrysler Chief Executive Robert Nardelli") or by a
-// person's first and last name ("Chrysler LLC Jim Press"). It returns i
-// when the run is one name.
-func splitPoint(text string, toks []token, i, j int) int {
-	for k := i + 1; k < j; k++ {
+// person's first and last name ("Chrysler LLC Jim Press"); person says
+// the part from k on is such a first and last name. It returns i when the
+// run is one name.
+func splitPoint(text string, toks []token, i, j int) (k int, person bool) {
+	for k = i + 1; k < j; k++ {
 		if !toks[k].isWord() || !toks[k].upper {
 			continue
 		}
@@ -81,20 +90,17 @@ func splitPoint(text string, toks []token, i, j int) int {
 				m++
 			}
 			if m < j && !hasOrgKeyword(toks[m:j]) {
-				return k
+				return k, false
 			}
 		}
 		if n := j - k; (n == 2 || n == 3) && isFirstName(text[toks[k].s:toks[k].e]) && (n == 2 || !hasOrgKeyword(toks[k:j])) {
 			head := text[toks[i].s:toks[k-1].e]
-			if hasOrgKeyword(toks[i:k]) || isOutlet(head) {
-				return k
-			}
-			if _, ok := LookupPlace(head); ok {
-				return k
+			if hasOrgKeyword(toks[i:k]) || isOutlet(head) || isPlace(head) {
+				return k, true
 			}
 		}
 	}
-	return i
+	return i, false
 }
 
 // endOfName trims toks[i:j] to the name it holds: a name followed by a

@@ -195,10 +195,23 @@ func (f *sentenceFinder) sourceBefore(end int) int {
 	// of the union, which represents teachers, said".
 	if start == end && end > 1 && f.toks[end-1].punct == ',' {
 		at := end - 1
-		for seg := 0; seg < 3; seg++ {
+		for seg := 0; seg < 4; seg++ {
 			s := f.nounPhraseBack(at)
 			if s == at {
 				break
+			}
+			// "the agency that oversees the program", "the union, which
+			// represents teachers": a relative clause within the segment.
+			for s > 1 && relativeWords[f.toks[s-1].low] && !f.quoted[s-1] && at-s < 20 {
+				if f.toks[s-2].punct == ',' {
+					s-- // ", which …,": the clause is a segment of its own
+					break
+				}
+				s2 := f.nounPhraseBack(s - 1)
+				if s2 == s-1 {
+					break
+				}
+				s = s2
 			}
 			if s == 0 || !f.toks[s-1].isWord() && f.toks[s-1].punct != ',' {
 				if s == 0 || !isQuoteMark(f.toks[s-1].punct) {
@@ -327,8 +340,9 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		// "…,” said Smith."
 		inverted = true
 		srcEnd = f.sourceAfter(ce)
-		if srcEnd == ce {
-			// "…,” he said" with the source already taken: nothing.
+		if srcEnd == ce || isPronoun(f.toks[ce].low) && srcEnd-ce > 1 {
+			// "…,” he said" with the source already taken: nothing; "…,
+			// said it was …" is no source after the cue.
 			return Quote{}, false
 		}
 	}

@@ -54,7 +54,8 @@ func (f *sentenceFinder) colonAt(k int) (Quote, bool) {
 	if k == k0 || k >= len(f.toks) || f.toks[k].punct != ':' || f.wordsIn(k+1, len(f.toks)) < 3 {
 		return Quote{}, false
 	}
-	q := Quote{Sentence: f.sentence, Source: f.spanOf(k0, k), Cue: f.spanOf(k, k+1), Content: f.spanOf(k+1, len(f.toks))}
+	colon := span(f.text, f.toks[k].s, f.toks[k].e)
+	q := Quote{Sentence: f.sentence, Source: f.spanOf(k0, k), Cue: &colon, Content: f.spanOf(k+1, len(f.toks))}
 	if q.Content == nil {
 		return Quote{}, false
 	}

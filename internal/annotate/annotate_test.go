@@ -37,6 +37,9 @@ func TestQuoteShapes(t *testing.T) {
 		{`The troops will leave by June, according to three sources familiar with the plan.`, "three sources familiar with the plan", "according to", "The troops will leave by June", "three sources familiar with the plan", AnonymousSource},
 		{`Future decisions, he added, will be made by the next administration.`, "he", "added", "Future decisions", "", Unresolved},
 		{`The ministry said in a statement that talks would resume.`, "The ministry", "said", "in a statement that talks would resume", "", ""},
+		{"Getty.\n\n“Mostly he promotes ignorance, and we pay for it.” ― Esther Tapia\n“Next.”", "Esther Tapia", "―", "“Mostly he promotes ignorance, and we pay for it.”", "", ""},
+		{`PENCE: Well, look, we will win this.`, "PENCE", ":", "Well, look, we will win this", "", ""},
+		{`Michael Mulgrew, president of the union, which represents city teachers, said he hopes the day sends a message.`, "Michael Mulgrew, president of the union, which represents city teachers", "said", "he hopes the day sends a message", "", ""},
 	}
 	for _, c := range cases {
 		qs := FindQuotes(c.text, Sentences(c.text))
@@ -268,7 +271,7 @@ func TestJSONOffsets(t *testing.T) {
 }
 
 func FuzzAnnotate(f *testing.F) {
-	for _, s := range []string{"“A,” he said. “B.”", "X said: y", "according to", "‘’“”\"\"''", "Gen. U.S. Jan. 3, 3 p.m.", "about 3,000 to 2,500 troops", "Apple Computer CEO Steve Jobs, the US$ Airbus A380 in St. Louis", "Chrysler LLC Jim Press, the Standard & Poor's 500 index"} {
+	for _, s := range []string{"“A,” he said. “B.”", "X said: y", "according to", "‘’“”\"\"''", "Gen. U.S. Jan. 3, 3 p.m.", "about 3,000 to 2,500 troops", "Apple Computer CEO Steve Jobs, the US$ Airbus A380 in St. Louis", "Chrysler LLC Jim Press, the Standard & Poor's 500 index", "”A.” ― B C “D.” — E"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -93,7 +93,8 @@ func splitPoint(text string, toks []token, i, j int) (k int, person bool) {
 				return k, false
 			}
 		}
-		if n := j - k; (n == 2 || n == 3) && isFirstName(text[toks[k].s:toks[k].e]) && (n == 2 || !hasOrgKeyword(toks[k:j])) {
+		titled := isTitle(toks[k-1].low) || !toks[k-1].isWord() && k > i+1 && isTitle(toks[k-2].low)
+		if n := j - k; (n == 2 || n == 3) && !titled && isFirstName(text[toks[k].s:toks[k].e]) && (n == 2 || !hasOrgKeyword(toks[k:j])) {
 			head := text[toks[i].s:toks[k-1].e]
 			if hasOrgKeyword(toks[i:k]) || isOutlet(head) || isPlace(head) {
 				return k, true

@@ -14,6 +14,7 @@ func TestEntityRules(t *testing.T) {
 	}{
 		{"General Motors cut jobs, said Apple Computer CEO Steve Jobs.", map[string]string{"General Motors": Org, "Apple Computer": Org, "Steve Jobs": Person}},
 		{"The vice chairman of Chrysler LLC Jim Press spoke.", map[string]string{"Chrysler LLC": Org, "Jim Press": Person}},
+		{"He left.\n\nArmy Gen. Mark Milley, the chairman, spoke.", map[string]string{"Mark Milley": Person, "Army": ""}},
 		{"On Monday Qantas ordered the Airbus A380 and flew a Boeing 787 to the Paris Air Show.", map[string]string{"Qantas": Org, "Airbus": "", "Boeing": "", "Paris Air Show": ""}},
 		{"The black boxes of Air France Flight 447 were found.", map[string]string{"Air France": Org}},
 		{"Shares fell on Black Monday, and the Dow Jones Industrial Average lost 3% in US$ terms.", map[string]string{"Black": "", "Dow Jones Industrial Average": "", "US": ""}},

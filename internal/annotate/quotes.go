@@ -56,6 +56,7 @@ func FindQuotes(text string, sents []Span) []Quote {
 		}
 		out = append(out, qs...)
 	}
+	out = withSignOffs(out, signOffs(text, sents))
 	resolveSpeakers(out)
 	return out
 }
@@ -285,6 +286,14 @@ func (f *sentenceFinder) sourceAfter(from int) int {
 		}
 		i++
 	}
+	// "said Rep. Joseph Crowley (D-N.Y.)": a party tag belongs to the name.
+	if i > from && i < len(f.toks) && f.toks[i].punct == '(' {
+		for k := i + 1; k < len(f.toks) && k < i+8; k++ {
+			if f.toks[k].punct == ')' {
+				return k + 1
+			}
+		}
+	}
 	return i
 }
 
@@ -494,9 +503,13 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 			end = k - 1
 			break
 		}
-		// "… and said she would", a second attribution of the subject
-		if w := f.toks[k-1].low; w == "and" || w == "but" {
+		// "… and said she would", "… but he said that", a second
+		// attribution of the subject or of another
+		if w := f.toks[k-1].low; w == "and" || w == "but" || w == "though" || w == "although" || w == "while" {
 			j := k
+			if j+1 < len(f.toks) && isPronoun(f.toks[j].low) {
+				j++
+			}
 			for j < len(f.toks) && cueModifiers[f.toks[j].low] {
 				j++
 			}

@@ -1,6 +1,10 @@
 package annotate
 
-import "strings"
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
 
 // The less common shapes of attribution: a sentence that only names the
 // speaker of the quotation before it, transcript and headline colons,
@@ -82,4 +86,89 @@ func (f *sentenceFinder) continuation(prev []Quote, sents []Span) (Quote, bool) 
 		return Quote{}, false
 	}
 	return Quote{Content: c, Direct: true, Sentence: f.sentence}, true
+}
+
+// signOffs finds quotations signed with a dash after the closing mark:
+// “Mostly he promotes ignorance.” ― Esther Tapia. The dash is the cue, the
+// name the source, the quotation the content.
+func signOffs(text string, sents []Span) []Quote {
+	var out []Quote
+	for at := 0; at < len(text); {
+		k := strings.IndexAny(text[at:], "―—")
+		if k < 0 {
+			break
+		}
+		d := at + k
+		_, n := utf8.DecodeRuneInString(text[d:])
+		at = d + n
+		closeAt := strings.TrimRight(text[:d], " \t")
+		if !strings.HasSuffix(closeAt, "”") && !strings.HasSuffix(closeAt, "\"") {
+			continue
+		}
+		// The quotation opens the paragraph (with any mark: some texts
+		// open with ”), or at the last opening mark within it.
+		para := strings.LastIndexByte(closeAt, '\n') + 1
+		body := strings.TrimLeft(closeAt[para:], " \t")
+		open := len(closeAt) - len(body)
+		if !strings.HasPrefix(body, "“") && !strings.HasPrefix(body, "”") && !strings.HasPrefix(body, "\"") {
+			open = strings.LastIndex(closeAt, "“")
+		}
+		if open < para || open >= len(closeAt)-1 {
+			continue
+		}
+		toks := tokenize(text, at, min(len(text), at+120))
+		m := 0
+		for m < len(toks) && m < 6 && (toks[m].isWord() && toks[m].upper || toks[m].punct == '.' && m > 0) {
+			m++
+		}
+		for m > 0 && !toks[m-1].isWord() {
+			m--
+		}
+		if m == 0 || m == 1 && !isAcronym(text[toks[0].s:toks[0].e]) && len(toks) > 1 && toks[1].isWord() {
+			continue
+		}
+		src := span(text, toks[0].s, toks[m-1].e)
+		cue := span(text, d, d+n)
+		content := span(text, open, len(closeAt))
+		q := Quote{Source: &src, Cue: &cue, Content: &content, Direct: true}
+		for si, s := range sents {
+			if s.Start <= d && d < s.End {
+				q.Sentence = si
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// withSignOffs adds the signed quotations to qs, dropping the quotes they
+// cover: a signed quotation has no other source.
+func withSignOffs(qs, signed []Quote) []Quote {
+	if len(signed) == 0 {
+		return qs
+	}
+	kept := qs[:0]
+	for _, q := range qs {
+		covered := false
+		for _, s := range signed {
+			if q.Content != nil && q.Content.Start < s.Content.End && s.Content.Start < q.Content.End || q.Source != nil && q.Source.Start < s.Source.End && s.Source.Start < q.Source.End {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			kept = append(kept, q)
+		}
+	}
+	kept = append(kept, signed...)
+	sort.SliceStable(kept, func(a, b int) bool { return quoteAt(kept[a]) < quoteAt(kept[b]) })
+	return kept
+}
+
+// quoteAt is where a quote's cue, or else its content, starts.
+func quoteAt(q Quote) int {
+	if q.Cue != nil {
+		return q.Cue.Start
+	}
+	return q.Content.Start
 }

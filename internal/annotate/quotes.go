@@ -49,6 +49,11 @@ func FindQuotes(text string, sents []Span) []Quote {
 				qs = append(qs, q)
 			}
 		}
+		if len(qs) == 0 && si+1 < len(sents) {
+			if q, ok := f.colonBefore(sents[si+1]); ok {
+				qs = append(qs, q)
+			}
+		}
 		if len(qs) == 0 {
 			if q, ok := f.continuation(out, sents); ok {
 				qs = append(qs, q)

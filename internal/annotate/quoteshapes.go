@@ -172,3 +172,30 @@ func quoteAt(q Quote) int {
 	}
 	return q.Content.Start
 }
+
+// colonBefore is a sentence that ends in a cue and a colon, the content
+// following in the next sentence or paragraph: "He said:" / “We have a
+// situation …”, "The New York Times reports:" / "In an illustration …".
+func (f *sentenceFinder) colonBefore(next Span) (Quote, bool) {
+	n := len(f.toks)
+	if n < 3 || f.toks[n-1].punct != ':' || f.quoted[n-2] || len(strings.Fields(next.Text)) < 3 {
+		return Quote{}, false
+	}
+	// The cue ends right before the colon: "said:", "went on to say:".
+	for cs := n - 2; cs >= 0 && cs >= n-5; cs-- {
+		m, _ := cueAt(f.toks, cs)
+		if m == 0 || cs+m != n-1 {
+			continue
+		}
+		start := f.cueStart(cue{cs, m})
+		src := f.sourceBefore(start)
+		source := f.spanOf(src, start)
+		if src == start || source == nil {
+			return Quote{}, false
+		}
+		content := next
+		r, _ := utf8.DecodeRuneInString(next.Text)
+		return Quote{Sentence: f.sentence, Source: source, Cue: f.spanOf(start, n), Content: &content, Direct: isQuoteMark(r)}, true
+	}
+	return Quote{}, false
+}

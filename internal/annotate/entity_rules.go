@@ -147,7 +147,7 @@ func modelNumber(w string) bool {
 // toks[i:j] ("United States" in "United States Barack Obama"), or i.
 func placePrefix(text string, toks []token, i, j int) int {
 	for k := j - 1; k > i; k-- {
-		if _, ok := LookupPlace(text[toks[i].s:toks[k-1].e]); ok {
+		if isPlace(text[toks[i].s:toks[k-1].e]) {
 			return k
 		}
 	}
@@ -190,6 +190,7 @@ func placeWord(text string, t token) bool {
 	return ok && (p.Kind == "country" || p.Population >= 1_000_000)
 }
 
+// isPlace reports whether the gazetteer knows name as a place.
 func isPlace(name string) bool {
 	_, ok := LookupPlace(name)
 	return ok

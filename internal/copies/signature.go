@@ -26,16 +26,24 @@ const numberBit = 1 << 31
 // maxSentences bounds the sentences kept per text: alignment is quadratic.
 const maxSentences = 60
 
-// minHash multipliers: odd 64-bit constants for multiply-shift hashing.
-var minHashA, minHashB = func() (a, b [numHashes]uint64) {
-	x := uint64(0x9e3779b97f4a7c15)
-	for i := range a {
-		x = splitmix(x)
-		a[i] = x | 1
-		x = splitmix(x)
-		b[i] = x
+// The MinHash is one-permutation hashing with optimal densification
+// (Shrivastava, ICML 2017): each shingle hash falls in one of numHashes bins
+// by its top bits and the bin keeps the least of its low 32 bits; an empty
+// bin takes the value of the first non-empty bin along its own fixed,
+// pseudo-random probe sequence. Two texts' bins agree with probability
+// their shingle sets' Jaccard similarity, as with numHashes independent
+// permutations, at one hash per shingle instead of numHashes.
+const binShift = 64 - 6 // log2(numHashes) top bits pick the bin
+
+// borrowFrom lists, for each bin, the bins an empty one takes its value
+// from, in order of preference.
+var borrowFrom = func() (t [numHashes][4 * numHashes]uint8) {
+	for i := range t {
+		for a := range t[i] {
+			t[i][a] = uint8(splitmix(uint64(i)<<32|uint64(a)) >> binShift)
+		}
 	}
-	return a, b
+	return t
 }()
 
 func splitmix(x uint64) uint64 {
@@ -79,13 +87,12 @@ func Sign(text string, p Params) *Signature {
 			sh ^= rotl(hs[i+j], 11*j)
 		}
 		sh = fmix(sh)
-		for m := range s.Min {
-			if v := uint32((sh*minHashA[m] + minHashB[m]) >> 32); v < s.Min[m] {
-				s.Min[m] = v
-			}
+		if bin := sh >> binShift; uint32(sh) < s.Min[bin] {
+			s.Min[bin] = uint32(sh)
 		}
 		shingles = append(shingles, uint32(sh>>32))
 	}
+	densify(&s.Min)
 	s.Sample = winnow(shingles, p.Window)
 	slices.Sort(shingles)
 	s.Set = slices.Compact(shingles)
@@ -141,6 +148,32 @@ func winnow(hs []uint32, w int) []uint32 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// densify fills the empty bins of a one-permutation MinHash (see
+// borrowFrom). At least one bin is full: texts too short to have a shingle
+// get no MinHash.
+func densify(m *[numHashes]uint32) {
+	var full [numHashes]bool
+	for i, v := range m {
+		full[i] = v != ^uint32(0)
+	}
+	for i := range m {
+		if full[i] {
+			continue
+		}
+		for _, j := range borrowFrom[i] {
+			if full[j] {
+				m[i] = m[j]
+				break
+			}
+		}
+		for j := 1; m[i] == ^uint32(0) && j < numHashes; j++ { // a sequence that missed every full bin
+			if full[(i+j)%numHashes] {
+				m[i] = m[(i+j)%numHashes]
+			}
+		}
+	}
 }
 
 func rotl(x uint64, r int) uint64 { r &= 63; return x<<r | x>>(64-r) }

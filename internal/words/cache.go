@@ -1,48 +1,65 @@
 package words
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
-// cacheShards and maxShardEntries size a Cache: 64 shards of up to 16,384
-// words, a million in all, past which rare words are computed anew.
+// cacheBits and cacheProbe size a Cache: 2^20 slots (16 MiB, taken on first
+// use), a word looked for in at most cacheProbe slots from its home, past
+// which it is computed anew.
 const (
-	cacheShards     = 64
-	maxShardEntries = 1 << 14
+	cacheBits  = 20
+	cacheProbe = 8
 )
 
 // Cache memoises a function of a lower-cased word (its stem's hash, say),
 // keyed by the word's 64-bit hash: news vocabulary is small next to its
 // volume, and stemming is most of the cost of reading a text otherwise. It
-// is safe for concurrent use, sharded so that many cores rarely meet on one
-// lock, and its answers never depend on what it holds.
+// is safe for concurrent use without locks: a slot is written once, its
+// value before its key, and readers trust only a published key. Its answers
+// never depend on what it holds.
 type Cache struct {
 	compute func(w []byte) uint64
-	shards  [cacheShards]struct {
-		mu sync.RWMutex
-		m  map[uint64]uint64
-		_  [32]byte // one shard per cache line
-	}
+	once    sync.Once
+	slots   []cacheSlot
 }
+
+// cacheSlot holds one word: key 0 marks an empty slot, 1 one being written.
+type cacheSlot struct{ key, val atomic.Uint64 }
 
 // NewCache returns a cache of compute.
 func NewCache(compute func(w []byte) uint64) *Cache { return &Cache{compute: compute} }
 
 // Get returns compute(w), h being the xxh3 hash of w.
 func (c *Cache) Get(w []byte, h uint64) uint64 {
-	sh := &c.shards[h%cacheShards]
-	sh.mu.RLock()
-	v, ok := sh.m[h]
-	sh.mu.RUnlock()
-	if ok {
-		return v
+	c.once.Do(func() { c.slots = make([]cacheSlot, 1<<cacheBits) })
+	key := max(h, 2)
+	mask := uint64(len(c.slots) - 1)
+	for p := uint64(0); p < cacheProbe; p++ {
+		s := &c.slots[(h+p)&mask]
+		switch s.key.Load() {
+		case key:
+			return s.val.Load()
+		case 0:
+			v := c.compute(w)
+			if s.key.CompareAndSwap(0, 1) {
+				s.val.Store(v)
+				s.key.Store(key)
+			}
+			return v
+		}
 	}
-	v = c.compute(w)
-	sh.mu.Lock()
-	if sh.m == nil {
-		sh.m = map[uint64]uint64{}
+	return c.compute(w)
+}
+
+// size counts the words the cache holds.
+func (c *Cache) size() int {
+	n := 0
+	for i := range c.slots {
+		if c.slots[i].key.Load() > 1 {
+			n++
+		}
 	}
-	if len(sh.m) < maxShardEntries {
-		sh.m[h] = v
-	}
-	sh.mu.Unlock()
-	return v
+	return n
 }

@@ -45,17 +45,13 @@ func TestCacheAnswersLikeItsFunction(t *testing.T) {
 		t.Errorf("cached words were computed again")
 	}
 	full := NewCache(func(w []byte) uint64 { return uint64(len(w)) })
-	for i := range cacheShards*maxShardEntries + 5000 {
+	for i := range 1<<cacheBits + 5000 {
 		w := fmt.Appendf(nil, "w%d", i)
 		if got := full.Get(w, xxh3.Hash(w)); got != uint64(len(w)) {
 			t.Fatalf("Get(%q) = %d when full", w, got)
 		}
 	}
-	total := 0
-	for i := range full.shards {
-		total += len(full.shards[i].m)
-	}
-	if total > cacheShards*maxShardEntries {
-		t.Errorf("cache holds %d words, more than its bound", total)
+	if total := full.size(); total > 1<<cacheBits || total < 1<<(cacheBits-1) {
+		t.Errorf("cache holds %d words; want between half and all of its %d slots", total, 1<<cacheBits)
 	}
 }

@@ -12,15 +12,16 @@ type Span struct{ Start, End int }
 
 // Each calls fn for every word of text, lower-cased: a run of letters and
 // digits, with inner apostrophes and hyphens kept ("don't", "al-Kadhimi").
-// buf is reused between calls to avoid allocation; fn must not keep it.
+// The buffer passed to fn is reused between calls; fn must not keep it.
 func Each(text string, fn func(word []byte, at Span)) {
 	var buf []byte
 	i := 0
 	for i < len(text) {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		if c := text[i]; c < utf8.RuneSelf && asciiLower[c] == 0 {
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			i += size
 			continue
@@ -28,12 +29,14 @@ func Each(text string, fn func(word []byte, at Span)) {
 		start := i
 		buf = buf[:0]
 		for i < len(text) {
-			r, size = rune(text[i]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(text[i:])
+			if c := asciiLower[text[i]]; c != 0 { // the common case: ASCII letters and digits
+				buf = append(buf, c)
+				i++
+				continue
 			}
-			if isWordRune(r) {
-				buf = appendLower(buf, r)
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if r >= utf8.RuneSelf && isWordRune(r) {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
 				i += size
 				continue
 			}
@@ -54,21 +57,23 @@ func Each(text string, fn func(word []byte, at Span)) {
 	}
 }
 
+// asciiLower maps an ASCII letter or digit to its lower case, and every
+// other byte (punctuation, space, the bytes of longer UTF-8 sequences) to 0.
+var asciiLower = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiLower[r] != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-func appendLower(buf []byte, r rune) []byte {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return append(buf, byte(r))
-	}
-	return utf8.AppendRune(buf, unicode.ToLower(r))
 }
 
 // Hashes returns the 64-bit xxh3 hash of every lower-cased word of text, in

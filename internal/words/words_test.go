@@ -54,9 +54,14 @@ func FuzzSentences(f *testing.F) {
 			}
 			last = sp.End
 		}
+		last = 0
 		Each(s, func(w []byte, at Span) {
-			if len(w) == 0 || at.End <= at.Start {
-				t.Fatalf("empty word at %+v", at)
+			if len(w) == 0 || at.Start < last || at.End <= at.Start || at.End > len(s) {
+				t.Fatalf("bad word span %+v after %d in %q", at, last, s)
+			}
+			last = at.End
+			if want := strings.ToLower(strings.ReplaceAll(s[at.Start:at.End], "’", "'")); string(w) != want {
+				t.Fatalf("word %q at %+v, want %q", w, at, want)
 			}
 		})
 	})

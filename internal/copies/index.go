@@ -43,6 +43,7 @@ type Index struct {
 	count   []int32 // per document: keys shared with the query, plus one
 	touched []int32 // documents with a count
 	terms   []uint32
+	ts      termSentences
 }
 
 // NewIndex returns an empty index.

@@ -2,9 +2,8 @@ package copies
 
 import (
 	"math"
+	"math/bits"
 	"slices"
-
-	"github.com/sitrep/sitrep/internal/sorted"
 )
 
 // maxParaphraseCandidates bounds the alignments one Match runs: the
@@ -40,7 +39,7 @@ func (ix *Index) paraphraseCandidates(s *Signature, consider func(int32, string,
 	w := ix.weigher()
 	q := w.weigh(s.Sents)
 	for _, d := range cands[:min(len(cands), maxParaphraseCandidates)] {
-		if frac, ok := align(q, w.weigh(ix.sents[d]), ix.p); ok {
+		if frac, ok := align(q, w.weigh(ix.sents[d]), ix.p, &ix.ts); ok {
 			consider(d, Paraphrase, frac)
 		}
 	}
@@ -104,8 +103,10 @@ func (x *weighed) at(i int) ([]float64, float64) {
 // p.ParaphraseAligned of the shorter text's sentences, and at least
 // p.ParaphraseMinSentences, have a sentence in the other with weighted Dice
 // overlap at least p.SentenceDice. It returns the share that do, and stops
-// as soon as the answer is known to be no.
-func align(a, b *weighed, p Params) (float64, bool) {
+// as soon as the answer is known to be no. The longer text's terms are
+// looked up in ts, built here, so that each sentence of the shorter one
+// meets only the sentences it shares a term with.
+func align(a, b *weighed, p Params, ts *termSentences) (float64, bool) {
 	if len(a.sets) > len(b.sets) {
 		a, b = b, a
 	}
@@ -116,25 +117,84 @@ func align(a, b *weighed, p Params) (float64, bool) {
 	if len(a.sets) == 0 || need > len(a.sets) {
 		return 0, false
 	}
+	ts.build(b.sets)
+	var acc [maxSentences]float64 // per sentence of b: the weight it shares with x
 	n := 0
 	for i, x := range a.sets {
 		if n+len(a.sets)-i < need {
 			return 0, false
 		}
 		wa, sa := a.at(i)
-		for j, y := range b.sets {
-			shared := sharedWeight(x, y, wa)
-			if shared == 0 {
-				continue
+		hit := uint64(0) // the sentences of b sharing a term with x
+		for k, h := range x {
+			m := ts.lookup(h)
+			hit |= m
+			for ; m != 0; m &= m - 1 {
+				acc[bits.TrailingZeros64(m)] += wa[k]
 			}
-			if _, sb := b.at(j); 2*shared >= p.SentenceDice*(sa+sb) && figuresAgree(x, y) {
-				n++
-				break
+		}
+		for m := hit; m != 0; m &= m - 1 {
+			j := bits.TrailingZeros64(m)
+			if shared := acc[j]; shared > 0 {
+				if _, sb := b.at(j); 2*shared >= p.SentenceDice*(sa+sb) && figuresAgree(x, b.sets[j]) {
+					n++
+					break
+				}
 			}
+		}
+		for m := hit; m != 0; m &= m - 1 {
+			acc[bits.TrailingZeros64(m)] = 0
 		}
 	}
 	return float64(n) / float64(len(a.sets)), n >= need
 }
+
+// termSentences maps each term of a text to the set of its sentences that
+// hold it, bit j for sentence j, in an open-addressing table (a zero set
+// marks an empty slot). Terms are hashes already: their low bits place them.
+type termSentences struct {
+	keys []uint32
+	sets []uint64
+}
+
+// A sentence set is one uint64: a text keeps at most 64 sentences.
+var _ [64 - maxSentences]struct{}
+
+func (t *termSentences) build(sents [][]uint32) {
+	n := 0
+	for _, s := range sents {
+		n += len(s)
+	}
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(t.keys) < size {
+		t.keys, t.sets = make([]uint32, size), make([]uint64, size)
+	}
+	t.keys, t.sets = t.keys[:size], t.sets[:size]
+	clear(t.sets)
+	for j, s := range sents {
+		for _, h := range s {
+			i := t.slot(h)
+			t.keys[i] = h
+			t.sets[i] |= 1 << j
+		}
+	}
+}
+
+// slot returns where term h is, or the empty slot where it would go.
+func (t *termSentences) slot(h uint32) int {
+	mask := uint32(len(t.keys) - 1)
+	i := h & mask
+	for t.sets[i] != 0 && t.keys[i] != h {
+		i = (i + 1) & mask
+	}
+	return int(i)
+}
+
+// lookup returns the sentences holding term h.
+func (t *termSentences) lookup(h uint32) uint64 { return t.sets[t.slot(h)] }
 
 // figuresAgree: when both sentences carry figures, at least half of them
 // must be the same. A rewrite keeps the numbers; the next day's market
@@ -150,12 +210,4 @@ func figuresAgree(x, y []uint32) bool {
 func figures(set []uint32) []uint32 {
 	i, _ := slices.BinarySearch(set, numberBit)
 	return set[i:]
-}
-
-// sharedWeight sums the weights of the common elements of two sorted sets,
-// wa holding the weights of a's.
-func sharedWeight(a, b []uint32, wa []float64) float64 {
-	sum := 0.0
-	sorted.Common(a, b, func(i, _ int) { sum += wa[i] })
-	return sum
 }

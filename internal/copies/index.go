@@ -44,6 +44,22 @@ type Index struct {
 	touched []int32 // documents with a count
 	terms   []uint32
 	ts      termSentences
+	refs    lookups
+}
+
+// lookups remember where the last Match found its keys, for the Add that
+// follows it.
+type lookups struct {
+	of                 *Signature
+	bands, samps, keys []slotRef
+}
+
+// ref returns the i-th slotRef of refs, or the zero one.
+func ref(refs []slotRef, i int) slotRef {
+	if i < len(refs) {
+		return refs[i]
+	}
+	return slotRef{}
 }
 
 // NewIndex returns an empty index.
@@ -69,6 +85,11 @@ func (ix *Index) Add(s *Signature, m Match) int32 {
 	ix.sizes = append(ix.sizes, int32(len(s.Sample)))
 	ix.sents = append(ix.sents, s.Sents)
 	ix.countTerms(s.Sents)
+	var refs lookups
+	if ix.refs.of == s {
+		refs = ix.refs
+	}
+	ix.refs.of = nil
 	if s.Exact == 0 {
 		return d
 	}
@@ -76,13 +97,13 @@ func (ix *Index) Add(s *Signature, m Match) int32 {
 		ix.exact[s.Exact] = d
 	}
 	for b := 0; b < numBands; b++ {
-		ix.bands.add(bandKey(s, b), d)
+		ix.bands.add(bandKey(s, b), d, ref(refs.bands, b))
 	}
-	for _, h := range s.Sample {
-		ix.samps.add(uint64(h), d)
+	for i, h := range s.Sample {
+		ix.samps.add(uint64(h), d, ref(refs.samps, i))
 	}
-	for _, k := range s.Keys {
-		ix.keys.add(uint64(k), d)
+	for i, k := range s.Keys {
+		ix.keys.add(uint64(k), d, ref(refs.keys, i))
 	}
 	return d
 }
@@ -103,6 +124,7 @@ func (ix *Index) min(d int32) *[numHashes]uint32 {
 // before partial before paraphrase, then by similarity, then the earliest.
 func (ix *Index) Match(s *Signature) Match {
 	none := Match{Of: -1, Via: -1}
+	ix.refs = lookups{of: s, bands: ix.refs.bands[:0], samps: ix.refs.samps[:0], keys: ix.refs.keys[:0]}
 	if s.Exact == 0 {
 		return none
 	}
@@ -132,10 +154,12 @@ func (ix *Index) match(d int32, typ string, sim float64) Match {
 func (ix *Index) shingleCandidates(s *Signature, consider func(int32, string, float64)) {
 	ix.reset()
 	for b := 0; b < numBands; b++ {
-		ix.bands.each(bandKey(s, b), ix.p.MaxPosting, func(d int32) { ix.bump(d, 0) })
+		r := ix.bands.each(bandKey(s, b), ix.p.MaxPosting, func(d int32) { ix.bump(d, 0) })
+		ix.refs.bands = append(ix.refs.bands, r)
 	}
 	for _, h := range s.Sample {
-		ix.samps.each(uint64(h), ix.p.MaxPosting, func(d int32) { ix.bump(d, 1) })
+		r := ix.samps.each(uint64(h), ix.p.MaxPosting, func(d int32) { ix.bump(d, 1) })
+		ix.refs.samps = append(ix.refs.samps, r)
 	}
 	for _, d := range ix.touched {
 		if j := jaccardMin(&s.Min, ix.min(d)); j >= ix.p.NearJaccard {

@@ -18,7 +18,8 @@ func (ix *Index) paraphraseCandidates(s *Signature, consider func(int32, string,
 	}
 	ix.reset()
 	for _, k := range s.Keys {
-		ix.keys.each(uint64(k), ix.p.MaxPosting, func(d int32) { ix.bump(d, 1) })
+		r := ix.keys.each(uint64(k), ix.p.MaxPosting, func(d int32) { ix.bump(d, 1) })
+		ix.refs.keys = append(ix.refs.keys, r)
 	}
 	need := max(ix.p.ParaphraseMinSentences, (len(s.Keys)*35+99)/100)
 	cands := ix.touched[:0:0]

@@ -33,16 +33,23 @@ func newPostings() postings { return postings{slots: make([]postingHead, 16)} }
 func slotKey(key uint64) uint64 { return max(key, 1) }
 
 // find returns the slot of key, or the empty slot where it would go.
-func (p *postings) find(key uint64) *postingHead {
-	mask := uint64(len(p.slots) - 1)
-	for i := fmix(key) & mask; ; i = (i + 1) & mask {
+func (p *postings) find(key uint64) int {
+	mask := len(p.slots) - 1
+	for i := int(fmix(key)) & mask; ; i = (i + 1) & mask {
 		if s := &p.slots[i]; s.key == key || s.key == 0 {
-			return s
+			return i
 		}
 	}
 }
 
-func (p *postings) add(key uint64, doc int32) {
+// slotRef is where each found a key, so that adding under it need not look
+// again: a slot stays the key's, or stays the empty slot it would take,
+// until the table grows (keys are never removed). The zero slotRef is none.
+type slotRef struct{ at, size int32 }
+
+// add appends doc under key; ref is where each found key, or the zero
+// slotRef.
+func (p *postings) add(key uint64, doc int32, ref slotRef) {
 	key = slotKey(key)
 	if 4*(p.used+1) > 3*len(p.slots) {
 		p.grow()
@@ -51,7 +58,11 @@ func (p *postings) add(key uint64, doc int32) {
 	if int(e>>blockBits) == len(p.blocks) {
 		p.blocks = append(p.blocks, nil) // grows by appending up to its full size
 	}
-	h := p.find(key)
+	at := int(ref.at)
+	if int(ref.size) != len(p.slots) || p.slots[at].key != key && p.slots[at].key != 0 {
+		at = p.find(key)
+	}
+	h := &p.slots[at]
 	next := int32(-1)
 	if h.key == 0 {
 		h.key = key
@@ -72,7 +83,7 @@ func (p *postings) grow() {
 	p.slots = make([]postingHead, 2*len(old))
 	for _, s := range old {
 		if s.key != 0 {
-			*p.find(s.key) = s
+			p.slots[p.find(s.key)] = s
 		}
 	}
 }
@@ -80,17 +91,21 @@ func (p *postings) grow() {
 func (p *postings) at(e int32) postingEntry { return p.blocks[e>>blockBits][e&(1<<blockBits-1)] }
 
 // each calls fn for the documents under key, newest first; a key with more
-// than limit documents is skipped altogether (boilerplate).
-func (p *postings) each(key uint64, limit int, fn func(doc int32)) {
-	h := p.find(slotKey(key))
+// than limit documents is skipped altogether (boilerplate). It returns
+// where it found the key, for add.
+func (p *postings) each(key uint64, limit int, fn func(doc int32)) slotRef {
+	at := p.find(slotKey(key))
+	ref := slotRef{int32(at), int32(len(p.slots))}
+	h := &p.slots[at]
 	if h.key == 0 || int(h.count) > limit {
-		return
+		return ref
 	}
 	for e := h.first; e >= 0; {
 		pe := p.at(e)
 		fn(pe.doc)
 		e = pe.next
 	}
+	return ref
 }
 
 func (p *postings) bytes() int {

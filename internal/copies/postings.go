@@ -1,41 +1,47 @@
 package copies
 
-// postings maps a 64-bit key to the documents that carry it, newest first,
-// as linked lists threaded through flat blocks of entries: no per-key
-// allocation, nothing for the garbage collector to trace, and growth
-// without copying what is already stored. The heads live in an
-// open-addressing table: one probe is usually one cache line.
+import "math/bits"
+
+// postings maps a 32-bit key to the documents that carry it, newest first.
+// A key's first document is kept in its head, in an open-addressing table:
+// most keys (LSH bands, most fingerprints) belong to one document, and
+// finding it is one probe. More documents go in blocks of blockDocs, chained
+// newest first, so that a long list is read a block, not a document, at a
+// time. Blocks are stored in fixed chunks: no per-key allocation, nothing
+// for the garbage collector to trace, and growth without copying.
 type postings struct {
 	slots  []postingHead // power-of-two size; key 0 marks an empty slot
+	shift  uint          // 64 - log2(len(slots))
 	used   int
-	blocks [][]postingEntry
-	n      int32 // entries stored
+	chunks [][]postingBlock
+	n      int32 // blocks stored
 }
 
 type postingHead struct {
-	key   uint64 // the key, with zero mapped to one (see slotKey)
-	first int32  // newest entry
-	count int32  // entries under the key
+	key   uint32 // the key, with zero mapped to one (see slotKey)
+	count int32  // documents under the key
+	last  int32  // the document when count is 1, else the newest block
 }
 
-type postingEntry struct {
-	doc  int32
-	next int32 // the previous entry under the same key, or -1
-}
+// blockDocs documents per block; the last word links the previous block.
+const blockDocs = 7
 
-// blockBits sizes the blocks: up to 65,536 entries (512 KiB) each.
-const blockBits = 16
+type postingBlock [blockDocs + 1]int32
 
-func newPostings() postings { return postings{slots: make([]postingHead, 16)} }
+// chunkBits sizes the chunks of blocks: 16,384 blocks (512 KiB) each.
+const chunkBits = 14
 
-// slotKey keeps key 0 free to mark empty slots. Keys 0 and 1 share a list,
-// which costs at most a spurious candidate that verification drops.
-func slotKey(key uint64) uint64 { return max(key, 1) }
+func newPostings() postings { return postings{slots: make([]postingHead, 16), shift: 64 - 4} }
+
+// slotKey folds a key to 32 bits, keeping 0 free to mark empty slots. Keys
+// that fold alike share a list, which costs at most a spurious candidate
+// that verification drops.
+func slotKey(key uint64) uint32 { return max(uint32(key>>32)^uint32(key), 1) }
 
 // find returns the slot of key, or the empty slot where it would go.
-func (p *postings) find(key uint64) int {
+func (p *postings) find(key uint32) int {
 	mask := len(p.slots) - 1
-	for i := int(fmix(key)) & mask; ; i = (i + 1) & mask {
+	for i := int((uint64(key) * 0x9e3779b97f4a7c15) >> p.shift); ; i = (i + 1) & mask {
 		if s := &p.slots[i]; s.key == key || s.key == 0 {
 			return i
 		}
@@ -50,30 +56,53 @@ type slotRef struct{ at, size int32 }
 // add appends doc under key; ref is where each found key, or the zero
 // slotRef.
 func (p *postings) add(key uint64, doc int32, ref slotRef) {
-	key = slotKey(key)
+	k := slotKey(key)
 	if 4*(p.used+1) > 3*len(p.slots) {
 		p.grow()
 	}
-	e := p.n
-	if int(e>>blockBits) == len(p.blocks) {
-		p.blocks = append(p.blocks, nil) // grows by appending up to its full size
-	}
 	at := int(ref.at)
-	if int(ref.size) != len(p.slots) || p.slots[at].key != key && p.slots[at].key != 0 {
-		at = p.find(key)
+	if int(ref.size) != len(p.slots) || p.slots[at].key != k && p.slots[at].key != 0 {
+		at = p.find(k)
 	}
 	h := &p.slots[at]
-	next := int32(-1)
-	if h.key == 0 {
-		h.key = key
+	switch {
+	case h.key == 0:
+		*h = postingHead{key: k, count: 1, last: doc}
 		p.used++
-	} else {
-		next = h.first
+		return
+	case h.count == 1:
+		b := p.newBlock(-1)
+		p.block(b)[0], p.block(b)[1] = h.last, doc
+		h.last = b
+	default:
+		if fill := newestFill(h.count); fill == blockDocs {
+			b := p.newBlock(h.last)
+			p.block(b)[0] = doc
+			h.last = b
+		} else {
+			p.block(h.last)[fill] = doc
+		}
 	}
-	b := &p.blocks[e>>blockBits]
-	*b = append(*b, postingEntry{doc: doc, next: next})
-	h.first, h.count = e, h.count+1
+	h.count++
+}
+
+// newestFill is how many documents the newest block of a list of count (at
+// least two) holds.
+func newestFill(count int32) int { return int(count-1)%blockDocs + 1 }
+
+func (p *postings) newBlock(prev int32) int32 {
+	b := p.n
+	if int(b>>chunkBits) == len(p.chunks) {
+		p.chunks = append(p.chunks, make([]postingBlock, 0, 1<<chunkBits))
+	}
+	c := &p.chunks[b>>chunkBits]
+	*c = append(*c, postingBlock{blockDocs: prev})
 	p.n++
+	return b
+}
+
+func (p *postings) block(b int32) *postingBlock {
+	return &p.chunks[b>>chunkBits][b&(1<<chunkBits-1)]
 }
 
 // grow doubles the table, keeping it at most three quarters full: linear
@@ -81,14 +110,13 @@ func (p *postings) add(key uint64, doc int32, ref slotRef) {
 func (p *postings) grow() {
 	old := p.slots
 	p.slots = make([]postingHead, 2*len(old))
+	p.shift = uint(64 - bits.TrailingZeros(uint(len(p.slots))))
 	for _, s := range old {
 		if s.key != 0 {
 			p.slots[p.find(s.key)] = s
 		}
 	}
 }
-
-func (p *postings) at(e int32) postingEntry { return p.blocks[e>>blockBits][e&(1<<blockBits-1)] }
 
 // each calls fn for the documents under key, newest first; a key with more
 // than limit documents is skipped altogether (boilerplate). It returns
@@ -97,21 +125,23 @@ func (p *postings) each(key uint64, limit int, fn func(doc int32)) slotRef {
 	at := p.find(slotKey(key))
 	ref := slotRef{int32(at), int32(len(p.slots))}
 	h := &p.slots[at]
-	if h.key == 0 || int(h.count) > limit {
-		return ref
-	}
-	for e := h.first; e >= 0; {
-		pe := p.at(e)
-		fn(pe.doc)
-		e = pe.next
+	switch {
+	case h.key == 0 || int(h.count) > limit:
+	case h.count == 1:
+		fn(h.last)
+	default:
+		fill := newestFill(h.count)
+		for b := h.last; b >= 0; fill = blockDocs {
+			blk := p.block(b)
+			for i := fill - 1; i >= 0; i-- {
+				fn(blk[i])
+			}
+			b = blk[blockDocs]
+		}
 	}
 	return ref
 }
 
 func (p *postings) bytes() int {
-	n := len(p.slots) * 16
-	for _, b := range p.blocks {
-		n += cap(b) * 8
-	}
-	return n
+	return len(p.slots)*12 + int(p.n)*4*(blockDocs+1)
 }

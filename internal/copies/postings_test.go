@@ -1,0 +1,46 @@
+package copies
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// postings lists, for every key, the documents added under it newest first,
+// whether or not add is given where each found the key, across growth,
+// and skips keys with more documents than the limit.
+func TestPostingsListDocumentsNewestFirst(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	p := newPostings()
+	want := map[uint64][]int32{}
+	for doc := range int32(20000) {
+		for range 1 + r.IntN(4) {
+			key := uint64(r.IntN(5000)) * 0x9e3779b97f4a7c15 // hashes, as the index's keys are
+			if r.IntN(10) == 0 {
+				key = 0x51ed270b27b6b3d5 // one key with a long list
+			}
+			var ref slotRef
+			if r.IntN(2) == 0 {
+				ref = p.each(key, 1<<30, func(int32) {})
+			}
+			p.add(key, doc, ref)
+			want[key] = append([]int32{doc}, want[key]...)
+		}
+	}
+	for key, docs := range want {
+		var got []int32
+		p.each(key, 1<<30, func(d int32) { got = append(got, d) })
+		if !slices.Equal(got, docs) {
+			t.Fatalf("key %x: %d documents %v…, want %d %v…", key, len(got), got[:min(5, len(got))], len(docs), docs[:min(5, len(docs))])
+		}
+		visited := 0
+		p.each(key, len(docs)-1, func(int32) { visited++ })
+		if visited != 0 {
+			t.Fatalf("key %x with %d documents visited %d over a limit of %d", key, len(docs), visited, len(docs)-1)
+		}
+	}
+	p.each(12345, 1<<30, func(int32) { t.Fatal("a key never added has documents") })
+	if len(want) < 4000 {
+		t.Fatalf("only %d keys: the test exercises too little", len(want))
+	}
+}

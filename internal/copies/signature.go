@@ -2,6 +2,7 @@ package copies
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/zeebo/xxh3"
 
@@ -66,6 +67,7 @@ func fmix(h uint64) uint64 {
 // Sign computes the signature of a text. It is pure.
 func Sign(text string, p Params) *Signature {
 	tw := tokenize(text)
+	defer scratch.Put(tw)
 	hs := tw.hashes
 	s := &Signature{}
 	for i := range s.Min {
@@ -80,7 +82,7 @@ func Sign(text string, p Params) *Signature {
 	}
 	s.Exact = exact | 1
 	k := min(p.ShingleWords, len(hs))
-	shingles := make([]uint32, 0, len(hs)-k+1)
+	shingles := tw.shingles[:0]
 	for i := 0; i+k <= len(hs); i++ {
 		sh := uint64(0)
 		for j := 0; j < k; j++ {
@@ -93,9 +95,10 @@ func Sign(text string, p Params) *Signature {
 		shingles = append(shingles, uint32(sh>>32))
 	}
 	densify(&s.Min)
+	tw.shingles = shingles
 	s.Sample = winnow(shingles, p.Window)
 	slices.Sort(shingles)
-	s.Set = slices.Compact(shingles)
+	s.Set = slices.Clone(slices.Compact(shingles))
 	s.Sents, s.Keys = sentenceSets(text, tw)
 	return s
 }
@@ -104,15 +107,19 @@ func Sign(text string, p Params) *Signature {
 // where it starts, and its sentence term (see termOf), with ok false for
 // words that are none.
 type tokens struct {
-	hashes []uint64
-	starts []int32
-	terms  []uint32
-	ok     []bool
+	hashes   []uint64
+	starts   []int32
+	terms    []uint32
+	ok       []bool
+	shingles []uint32 // scratch for Sign
 }
 
+// scratch recycles tokens between signatures.
+var scratch = sync.Pool{New: func() any { return new(tokens) }}
+
 func tokenize(text string) *tokens {
-	n := len(text)/6 + 1
-	t := &tokens{hashes: make([]uint64, 0, n), starts: make([]int32, 0, n), terms: make([]uint32, 0, n), ok: make([]bool, 0, n)}
+	t := scratch.Get().(*tokens)
+	t.hashes, t.starts, t.terms, t.ok = t.hashes[:0], t.starts[:0], t.terms[:0], t.ok[:0]
 	words.Each(text, func(w []byte, at words.Span) {
 		h := xxh3.Hash(w)
 		term, ok := termOf(w, h)
@@ -128,7 +135,7 @@ func tokenize(text string) *tokens {
 // (Schleimer, Wilkerson and Aiken, 2003): any passage of w+k-1 words that two
 // texts share yields a fingerprint both keep, however short the texts.
 func winnow(hs []uint32, w int) []uint32 {
-	var out []uint32
+	out := make([]uint32, 0, 2*len(hs)/(w+1)+1) // the expected density for random hashes
 	last := -1
 	for start := 0; start+w <= len(hs) || (start == 0 && len(hs) > 0); start++ {
 		end := min(start+w, len(hs))

@@ -5,11 +5,11 @@ import (
 	"sync/atomic"
 )
 
-// cacheBits and cacheProbe size a Cache: 2^20 slots (16 MiB, taken on first
+// cacheBits and cacheProbe size a Cache: 2^18 slots (4 MiB, taken on first
 // use), a word looked for in at most cacheProbe slots from its home, past
 // which it is computed anew.
 const (
-	cacheBits  = 20
+	cacheBits  = 18
 	cacheProbe = 8
 )
 

@@ -1,9 +1,5 @@
 package copies
 
-import (
-	"slices"
-)
-
 // Copy types, as in model.Article.CopyType.
 const (
 	Exact      = "exact"
@@ -30,10 +26,10 @@ type Index struct {
 	p     Params
 	roots []int32
 	sizes []int32 // number of winnowed fingerprints
-	mins  []uint32
+	mins  [][][numHashes]uint32 // in chunks of minChunk: growth copies nothing
 	sets  [][]uint32
 	sents [][][]uint32
-	df    map[uint32]int32 // documents per sentence term, for IDF weights
+	df    docFreqs // documents per sentence term, for IDF weights
 	exact map[uint64]int32
 	bands postings
 	samps postings
@@ -42,7 +38,6 @@ type Index struct {
 	// scratch for one Match or Add
 	count   []int32 // per document: keys shared with the query, plus one
 	touched []int32 // documents with a count
-	terms   []uint32
 	ts      termSentences
 	refs    lookups
 }
@@ -62,11 +57,14 @@ func ref(refs []slotRef, i int) slotRef {
 	return slotRef{}
 }
 
+// minChunk is how many documents' MinHashes one chunk holds (1 MiB).
+const minChunk = 4096
+
 // NewIndex returns an empty index.
 func NewIndex(p Params) *Index {
 	return &Index{
 		p: p, exact: map[uint64]int32{}, bands: newPostings(), samps: newPostings(), keys: newPostings(),
-		df: map[uint32]int32{},
+		df: newDocFreqs(),
 	}
 }
 
@@ -80,11 +78,15 @@ func (ix *Index) Add(s *Signature, m Match) int32 {
 	}
 	ix.roots = append(ix.roots, root)
 	ix.count = append(ix.count, 0)
-	ix.mins = append(ix.mins, s.Min[:]...)
+	if int(d)%minChunk == 0 {
+		ix.mins = append(ix.mins, make([][numHashes]uint32, 0, minChunk))
+	}
+	last := &ix.mins[len(ix.mins)-1]
+	*last = append(*last, s.Min)
 	ix.sets = append(ix.sets, s.Set)
 	ix.sizes = append(ix.sizes, int32(len(s.Sample)))
 	ix.sents = append(ix.sents, s.Sents)
-	ix.countTerms(s.Sents)
+	ix.countTerms(d, s.Sents)
 	var refs lookups
 	if ix.refs.of == s {
 		refs = ix.refs
@@ -117,7 +119,7 @@ func bandKey(s *Signature, b int) uint64 {
 }
 
 func (ix *Index) min(d int32) *[numHashes]uint32 {
-	return (*[numHashes]uint32)(ix.mins[int(d)*numHashes : (int(d)+1)*numHashes])
+	return &ix.mins[d/minChunk][d%minChunk]
 }
 
 // Match finds the best earlier document that s copies: exact before near
@@ -202,21 +204,18 @@ func (ix *Index) bump(d int32, by int32) {
 // shares returns the keys document d shares with the query.
 func (ix *Index) shares(d int32) int32 { return ix.count[d] - 1 }
 
-// countTerms adds one document's sentence terms to the document frequencies.
-func (ix *Index) countTerms(sents [][]uint32) {
-	ix.terms = ix.terms[:0]
+// countTerms adds document d's sentence terms to the document frequencies.
+func (ix *Index) countTerms(d int32, sents [][]uint32) {
 	for _, set := range sents {
-		ix.terms = append(ix.terms, set...)
-	}
-	slices.Sort(ix.terms)
-	for _, h := range slices.Compact(ix.terms) {
-		ix.df[h]++
+		for _, h := range set {
+			ix.df.count(h, d)
+		}
 	}
 }
 
 // Bytes estimates the memory the index holds.
 func (ix *Index) Bytes() int {
-	n := len(ix.roots)*(4+4+24+24) + cap(ix.mins)*4 + len(ix.exact)*16 + len(ix.df)*12
+	n := len(ix.roots)*(4+4+24+24) + len(ix.mins)*minChunk*numHashes*4 + len(ix.exact)*16 + ix.df.bytes()
 	for i := range ix.sets {
 		n += cap(ix.sets[i]) * 4
 		for _, s := range ix.sents[i] {

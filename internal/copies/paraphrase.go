@@ -50,11 +50,11 @@ func (ix *Index) paraphraseCandidates(s *Signature, consider func(int32, string,
 // earnings table or dividend notice weigh little, names and figures much.
 type weigher struct {
 	logN float64
-	df   map[uint32]int32
+	df   *docFreqs
 }
 
 func (ix *Index) weigher() weigher {
-	return weigher{logN: math.Log(float64(len(ix.roots) + 1)), df: ix.df}
+	return weigher{logN: math.Log(float64(len(ix.roots) + 1)), df: &ix.df}
 }
 
 // logTable holds log(n) for small n, the common document frequencies.
@@ -66,7 +66,7 @@ var logTable = func() (t [1024]float64) {
 }()
 
 func (w weigher) idf(h uint32) float64 {
-	n := int(w.df[h]) + 1
+	n := int(w.df.get(h)) + 1
 	if n < len(logTable) {
 		return w.logN - logTable[n]
 	}

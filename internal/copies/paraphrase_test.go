@@ -54,11 +54,13 @@ func TestAlignMatchesPairwise(t *testing.T) {
 		}
 		return sents
 	}
-	df := map[uint32]int32{}
+	df := newDocFreqs()
 	for h := range uint32(60) {
-		df[h] = int32(r.IntN(50))
+		for d := range int32(r.IntN(50)) {
+			df.count(h, d)
+		}
 	}
-	w := weigher{logN: 4, df: df}
+	w := weigher{logN: 4, df: &df}
 	var ts termSentences
 	passed := 0
 	for range 3000 {

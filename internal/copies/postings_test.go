@@ -44,3 +44,30 @@ func TestPostingsListDocumentsNewestFirst(t *testing.T) {
 		t.Fatalf("only %d keys: the test exercises too little", len(want))
 	}
 }
+
+// docFreqs counts each document once per term, however often the term
+// comes, across growth.
+func TestDocFreqsCountDocumentsOnce(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	f := newDocFreqs()
+	want := map[uint32]int32{}
+	for doc := range int32(3000) {
+		seen := map[uint32]bool{}
+		for range 1 + r.IntN(30) {
+			term := uint32(r.IntN(2000)) * 0x9e3779b1
+			f.count(term, doc)
+			if !seen[term] {
+				seen[term] = true
+				want[term]++
+			}
+		}
+	}
+	for term, n := range want {
+		if got := f.get(term); got != n {
+			t.Fatalf("term %x: %d documents, want %d", term, got, n)
+		}
+	}
+	if got := f.get(12345); got != 0 {
+		t.Errorf("a term never counted has %d documents", got)
+	}
+}

@@ -25,7 +25,7 @@ type Match struct {
 type Index struct {
 	p     Params
 	roots []int32
-	sizes []int32 // number of winnowed fingerprints
+	sizes []int32               // number of winnowed fingerprints
 	mins  [][][numHashes]uint32 // in chunks of minChunk: growth copies nothing
 	sets  [][]uint32
 	sents [][][]uint32

@@ -186,38 +186,49 @@ func densify(m *[numHashes]uint32) {
 func rotl(x uint64, r int) uint64 { r &= 63; return x<<r | x>>(64-r) }
 
 // sentenceSets returns, for each sentence with at least four content words,
-// the sorted set of its terms and a one-permutation MinHash key.
+// the sorted set of its terms and a one-permutation MinHash key. The sets
+// share one backing array.
 func sentenceSets(text string, tw *tokens) ([][]uint32, []uint32) {
 	var (
-		sets [][]uint32
+		ends []int // where each set ends in all
 		keys []uint32
-		set  []uint32
 	)
+	all := make([]uint32, 0, len(tw.terms))
 	w := 0
 	for _, sp := range words.Sentences(text) {
-		if len(sets) == maxSentences {
+		if len(ends) == maxSentences {
 			break
 		}
 		for w < len(tw.starts) && int(tw.starts[w]) < sp.Start {
 			w++
 		}
-		set = set[:0]
+		start := len(all)
 		for ; w < len(tw.starts) && int(tw.starts[w]) < sp.End; w++ {
 			if tw.ok[w] {
-				set = append(set, tw.terms[w])
+				all = append(all, tw.terms[w])
 			}
 		}
-		if len(set) < 4 {
+		if len(all)-start < 4 {
+			all = all[:start]
 			continue
 		}
+		set := all[start:]
 		slices.Sort(set)
-		kept := slices.Clone(slices.Compact(set))
+		set = slices.Compact(set)
+		all = all[:start+len(set)]
 		key := ^uint32(0)
-		for _, h := range kept {
+		for _, h := range set {
 			key = min(key, uint32(fmix(uint64(h))>>32))
 		}
-		sets = append(sets, kept)
+		ends = append(ends, len(all))
 		keys = append(keys, key)
+	}
+	all = slices.Clone(all) // what the index keeps: no spare capacity
+	sets := make([][]uint32, len(ends))
+	start := 0
+	for i, end := range ends {
+		sets[i] = all[start:end:end]
+		start = end
 	}
 	return sets, keys
 }

@@ -3,7 +3,9 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -21,6 +23,7 @@ article and the peak resident memory.`, "")
 	n := fs.Int("n", 1_000_000, "articles to index")
 	stream := addStreamFlag(fs)
 	jsonOut := fs.Bool("json", false, "print the figures as JSON")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the measured work to `FILE` (read it with go tool pprof)")
 	paths, err := fs.parsePaths(env, args, "no input to benchmark")
 	if err != nil {
 		return err
@@ -45,6 +48,13 @@ article and the peak resident memory.`, "")
 		lastMatch           time.Duration
 		lastN               int
 	)
+	if *profile != "" {
+		stop, err := startCPUProfile(*profile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	next := 10_000
 	for i := 0; i < *n; i++ {
 		if i%4096 == 0 && ctx.Err() != nil {
@@ -110,6 +120,20 @@ type copiesBench struct {
 	PeakRSSMiB       float64      `json:"peak_rss_mib"`
 	Platform         string       `json:"platform"`
 	Command          string       `json:"command"`
+}
+
+// startCPUProfile writes a CPU profile to path until the returned function
+// is called.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // addStreamFlag adds --stream, how a benchmark makes a stream longer than

@@ -108,14 +108,8 @@ func (x *weighed) at(i int) ([]float64, float64) {
 // looked up in ts, built here, so that each sentence of the shorter one
 // meets only the sentences it shares a term with.
 func align(a, b *weighed, p Params, ts *termSentences) (float64, bool) {
-	if len(a.sets) > len(b.sets) {
-		a, b = b, a
-	}
-	need := p.ParaphraseMinSentences
-	for float64(need)/float64(len(a.sets)) < p.ParaphraseAligned {
-		need++
-	}
-	if len(a.sets) == 0 || need > len(a.sets) {
+	a, b, need, ok := alignable(a, b, p)
+	if !ok {
 		return 0, false
 	}
 	ts.build(b.sets)
@@ -148,6 +142,22 @@ func align(a, b *weighed, p Params, ts *termSentences) (float64, bool) {
 		}
 	}
 	return float64(n) / float64(len(a.sets)), n >= need
+}
+
+// alignable orders two texts shorter first and returns how many of the
+// shorter one's sentences must align, and false when the pair cannot pass.
+func alignable(a, b *weighed, p Params) (shorter, longer *weighed, need int, ok bool) {
+	if len(a.sets) > len(b.sets) {
+		a, b = b, a
+	}
+	need = p.ParaphraseMinSentences
+	for float64(need)/float64(len(a.sets)) < p.ParaphraseAligned {
+		need++
+	}
+	if len(a.sets) == 0 || need > len(a.sets) {
+		return a, b, 0, false
+	}
+	return a, b, need, true
 }
 
 // termSentences maps each term of a text to the set of its sentences that

@@ -10,14 +10,8 @@ import (
 
 // alignPairs is align by its definition: every sentence pair merged.
 func alignPairs(a, b *weighed, p Params) (float64, bool) {
-	if len(a.sets) > len(b.sets) {
-		a, b = b, a
-	}
-	need := p.ParaphraseMinSentences
-	for float64(need)/float64(len(a.sets)) < p.ParaphraseAligned {
-		need++
-	}
-	if len(a.sets) == 0 || need > len(a.sets) {
+	a, b, need, ok := alignable(a, b, p)
+	if !ok {
 		return 0, false
 	}
 	n := 0

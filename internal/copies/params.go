@@ -48,7 +48,8 @@ func DefaultParams() Params {
 
 // MinHash layout: numHashes values in bands of bandRows.
 const (
-	numHashes = 64
+	hashBits  = 6
+	numHashes = 1 << hashBits
 	bandRows  = 4
 	numBands  = numHashes / bandRows
 )

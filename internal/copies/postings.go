@@ -143,5 +143,5 @@ func (p *postings) each(key uint64, limit int, fn func(doc int32)) slotRef {
 }
 
 func (p *postings) bytes() int {
-	return len(p.slots)*12 + int(p.n)*4*(blockDocs+1)
+	return len(p.slots)*12 + len(p.chunks)*(1<<chunkBits)*4*(blockDocs+1)
 }

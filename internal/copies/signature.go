@@ -34,7 +34,7 @@ const maxSentences = 60
 // pseudo-random probe sequence. Two texts' bins agree with probability
 // their shingle sets' Jaccard similarity, as with numHashes independent
 // permutations, at one hash per shingle instead of numHashes.
-const binShift = 64 - 6 // log2(numHashes) top bits pick the bin
+const binShift = 64 - hashBits // the top hashBits bits pick the bin
 
 // borrowFrom lists, for each bin, the bins an empty one takes its value
 // from, in order of preference.

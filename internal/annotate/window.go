@@ -13,7 +13,7 @@ import (
 type keyedPattern struct {
 	re        *regexp.Regexp
 	keys      map[string]bool // lower-case words, one of which every match contains
-	digits    bool            // a word that starts with a digit is a key too
+	digits    bool            // a word that holds a digit is a key too
 	back, fwd int             // words a match may reach before and after its key
 	// lower is a case-insensitive pattern compiled case-sensitive, to run
 	// over the text in ASCII lower case (same byte offsets, and no case
@@ -22,7 +22,8 @@ type keyedPattern struct {
 }
 
 // keyed builds a keyed pattern: keys is a space-separated list of lower-case
-// words, "#" standing for any word that starts with a digit.
+// words, "#" standing for any word that holds a digit (a match may start
+// inside a word: "__0%" holds the figure "0%").
 func keyed(re *regexp.Regexp, keys string, back, fwd int) keyedPattern {
 	k := keyedPattern{re: re, keys: map[string]bool{}, back: back, fwd: fwd}
 	if rest, ok := strings.CutPrefix(re.String(), "(?i)"); ok && !hasUpperLiteral(rest) {
@@ -73,6 +74,7 @@ type wordSpans struct {
 	low   string // text in ASCII lower case, made on first use
 	spans [][2]int
 	lower []string // the lower-case word, only for words short enough to be a key
+	digit []bool   // whether the word holds a digit
 }
 
 func wordsOf(text string) *wordSpans {
@@ -83,11 +85,13 @@ func wordsOf(text string) *wordSpans {
 			i++
 			continue
 		}
-		s := i
+		s, digit := i, false
 		for i < len(text) && isKeyByte(text[i]) {
+			digit = digit || '0' <= text[i] && text[i] <= '9'
 			i++
 		}
 		w.spans = append(w.spans, [2]int{s, i})
+		w.digit = append(w.digit, digit)
 		low := ""
 		if i-s <= len(buf) {
 			b := buf[:0]
@@ -160,9 +164,8 @@ func (w *wordSpans) findAll(k keyedPattern) [][]int {
 			out = append(out, m)
 		}
 	}
-	for i, sp := range w.spans {
-		c := w.text[sp[0]]
-		if !(k.digits && '0' <= c && c <= '9') && (w.lower[i] == "" || !k.keys[w.lower[i]]) {
+	for i := range w.spans {
+		if !(k.digits && w.digit[i]) && (w.lower[i] == "" || !k.keys[w.lower[i]]) {
 			continue
 		}
 		lo, hi := max(0, i-k.back), min(len(w.spans)-1, i+k.fwd)

@@ -40,6 +40,7 @@ type Index struct {
 	touched []int32 // documents with a count
 	ts      termSentences
 	refs    lookups
+	sink    uint32 // what warm read, kept so that its reads are not dropped
 }
 
 // lookups remember where the last Match found its keys, for the Add that
@@ -133,6 +134,7 @@ func (ix *Index) Match(s *Signature) Match {
 	if d, ok := ix.exact[s.Exact]; ok {
 		return ix.match(d, Exact, 1)
 	}
+	ix.warm(s)
 	best := none
 	consider := func(d int32, typ string, sim float64) {
 		if best.Via < 0 || typeRank[typ] < typeRank[best.Type] ||
@@ -145,6 +147,22 @@ func (ix *Index) Match(s *Signature) Match {
 		ix.paraphraseCandidates(s, consider)
 	}
 	return best
+}
+
+// warm brings the home slots of all of s's keys into cache (see
+// postings.warm).
+func (ix *Index) warm(s *Signature) {
+	sink := uint32(0)
+	for b := 0; b < numBands; b++ {
+		sink += ix.bands.warm(bandKey(s, b))
+	}
+	for _, h := range s.Sample {
+		sink += ix.samps.warm(uint64(h))
+	}
+	for _, k := range s.Keys {
+		sink += ix.keys.warm(uint64(k))
+	}
+	ix.sink = sink
 }
 
 func (ix *Index) match(d int32, typ string, sim float64) Match {

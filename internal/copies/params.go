@@ -50,6 +50,6 @@ func DefaultParams() Params {
 const (
 	hashBits  = 6
 	numHashes = 1 << hashBits
-	bandRows  = 4
+	bandRows  = 8
 	numBands  = numHashes / bandRows
 )

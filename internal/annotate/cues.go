@@ -175,9 +175,30 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 			return 0, ""
 		}
 	}
-	// A capitalised cue in mid-sentence is a name ("Warns", "Post").
-	if t.upper && i > 0 {
+	// A capitalised cue in mid-sentence is a name ("Warns", "Post"), except
+	// in a headline, where every word is: "Obama Says Museum Will Tell …".
+	if t.upper && i > 0 && !headlineCase(toks) {
 		return 0, ""
 	}
 	return 1, lemma
+}
+
+// headlineCase reports whether toks read as a headline: at least four words,
+// and at least three in four of the words of four letters or more
+// capitalised.
+func headlineCase(toks []token) bool {
+	words, long, caps := 0, 0, 0
+	for _, t := range toks {
+		if !t.isWord() {
+			continue
+		}
+		words++
+		if len(t.low) >= 4 {
+			long++
+			if t.upper {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && long >= 3 && 4*caps >= 3*long
 }

@@ -383,6 +383,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	if inverted {
 		after = srcEnd
 	}
+	after = f.skipAside(after)
 	// What follows must be short ("on Tuesday", "in a statement") or a
 	// continuation after a comma.
 	rest := f.wordsIn(after, len(f.toks))
@@ -436,6 +437,28 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		}
 	}
 	return q, true
+}
+
+// skipAside skips an aside in parentheses or dashes that starts at token
+// i: "said Mr. Burman (a view echoed by everyone I interviewed)."
+func (f *sentenceFinder) skipAside(i int) int {
+	if i >= len(f.toks) {
+		return i
+	}
+	open := f.toks[i].punct
+	close := map[rune]rune{'(': ')', '—': '—', '–': '–'}[open]
+	if close == 0 {
+		return i
+	}
+	for k := i + 1; k < len(f.toks) && k < i+20; k++ {
+		if f.toks[k].punct == close {
+			return k + 1
+		}
+	}
+	if open != '(' {
+		return len(f.toks) // a dash aside may run to the end
+	}
+	return i
 }
 
 // according handles "according to SOURCE": the content is the rest of the
@@ -526,6 +549,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 			}
 		}
 	}
+	end = f.beforeNextSpeaker(from, end)
 	if f.wordsIn(from, end) < 2 {
 		return Quote{}, false
 	}
@@ -535,6 +559,24 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	}
 	q.Direct = f.quoted[from]
 	return q, true
+}
+
+// beforeNextSpeaker ends a content that runs from token from to end
+// before a later attribution with a source of its own after a comma: in
+// "Back when he wrote his book, Mr. McKinley said that he …", what he wrote
+// stops at the comma, and Mr. McKinley's attribution is found in turn.
+func (f *sentenceFinder) beforeNextSpeaker(from, end int) int {
+	for _, c := range f.cues() {
+		if c.i <= from || c.i >= end || weakCues[f.toks[c.i].low] || participleCues[f.toks[c.i].low] {
+			continue
+		}
+		cs := f.cueStart(c)
+		src := f.nounPhraseBack(cs)
+		if src < cs && src-1 > from && f.toks[src-1].punct == ',' && f.wordsIn(c.i+c.n, end) >= 2 {
+			return src - 1
+		}
+	}
+	return end
 }
 
 // subject is the end of the noun phrase that opens the sentence ("The

@@ -445,9 +445,12 @@ func (f *sentenceFinder) skipAside(i int) int {
 	if i >= len(f.toks) {
 		return i
 	}
-	open := f.toks[i].punct
-	close := map[rune]rune{'(': ')', '—': '—', '–': '–'}[open]
-	if close == 0 {
+	open, close := f.toks[i].punct, f.toks[i].punct // a dash closes with a dash
+	switch open {
+	case '(':
+		close = ')'
+	case '—', '–':
+	default:
 		return i
 	}
 	for k := i + 1; k < len(f.toks) && k < i+20; k++ {

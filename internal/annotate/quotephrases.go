@@ -1,0 +1,227 @@
+package annotate
+
+import "strings"
+
+// The phrases around a cue: the source before or after it, the person told,
+// the subject that opens a sentence, asides, and where a content gives way
+// to the next speaker.
+
+// sourceBefore walks back from token end (exclusive) over a noun phrase:
+// "Army Gen. Mark Milley, the chairman of the Joint Chiefs of Staff". It
+// returns the first token of the phrase (end when there is none).
+func (f *sentenceFinder) sourceBefore(end int) int {
+	start := f.nounPhraseBack(end)
+	// "an architect who said", "Smith, who said"
+	if start == end && end > 0 && (f.toks[end-1].low == "who" || f.toks[end-1].low == "which") {
+		e := end - 1
+		if e > 0 && f.toks[e-1].punct == ',' {
+			e--
+		}
+		if s := f.nounPhraseBack(e); s < e {
+			return s
+		}
+	}
+	// Appositives: "Milley, the chairman of …, said", "Mulgrew, president
+	// of the union, which represents teachers, said".
+	if start == end && end > 1 && f.toks[end-1].punct == ',' {
+		at := end - 1
+		for seg := 0; seg < 4; seg++ {
+			s := f.nounPhraseBack(at)
+			if s == at {
+				break
+			}
+			// "the agency that oversees the program", "the union, which
+			// represents teachers": a relative clause within the segment.
+			for s > 1 && relativeWords[f.toks[s-1].low] && !f.quoted[s-1] && at-s < 20 {
+				if f.toks[s-2].punct == ',' {
+					s-- // ", which …,": the clause is a segment of its own
+					break
+				}
+				s2 := f.nounPhraseBack(s - 1)
+				if s2 == s-1 {
+					break
+				}
+				s = s2
+			}
+			if s == 0 || !f.toks[s-1].isWord() && f.toks[s-1].punct != ',' {
+				if s == 0 || !isQuoteMark(f.toks[s-1].punct) {
+					return s
+				}
+				break
+			}
+			if f.toks[s-1].punct != ',' {
+				break
+			}
+			at = s - 1
+		}
+	}
+	return start
+}
+
+func (f *sentenceFinder) nounPhraseBack(end int) int {
+	i := end
+	for i > 0 && end-i < 12 {
+		t := f.toks[i-1]
+		if f.quoted[i-1] {
+			break
+		}
+		if !t.isWord() {
+			if t.punct == '.' || t.punct == '&' || t.punct == '\'' || t.punct == '’' {
+				i--
+				continue
+			}
+			if t.punct == ')' {
+				// "Sen. David Perdue (R-Ga.)"
+				k := i - 2
+				for k >= 0 && f.toks[k].punct != '(' && i-k < 8 {
+					k--
+				}
+				if k >= 0 && f.toks[k].punct == '(' {
+					i = k
+					continue
+				}
+			}
+			break
+		}
+		if sourceStops[t.low] {
+			break
+		}
+		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] && !t.upper {
+			break
+		}
+		i--
+	}
+	// A phrase does not start with a dangling full stop or conjunction.
+	for i < end && (!f.toks[i].isWord() || f.toks[i].low == "and") {
+		i++
+	}
+	return i
+}
+
+// sourceAfter reads the noun phrase after a cue up to punctuation: "said
+// Smith." It returns the token after the phrase.
+func (f *sentenceFinder) sourceAfter(from int) int {
+	i := from
+	for i < len(f.toks) && i-from < 12 && !f.quoted[i] {
+		t := f.toks[i]
+		if !t.isWord() && t.punct != '.' && t.punct != '\'' && t.punct != '’' && t.punct != '&' {
+			break
+		}
+		if t.punct == '.' && (i+1 == len(f.toks)) {
+			break
+		}
+		if t.isWord() && (t.low == "that" || t.low == "who" || t.low == "in" && i > from) {
+			break
+		}
+		i++
+	}
+	// "said Rep. Joseph Crowley (D-N.Y.)": a party tag belongs to the name.
+	if i > from && i < len(f.toks) && f.toks[i].punct == '(' {
+		for k := i + 1; k < len(f.toks) && k < i+8; k++ {
+			if f.toks[k].punct == ')' {
+				return k + 1
+			}
+		}
+	}
+	return i
+}
+
+// skipAside skips an aside in parentheses or dashes that starts at token
+// i: "said Mr. Burman (a view echoed by everyone I interviewed)."
+func (f *sentenceFinder) skipAside(i int) int {
+	if i >= len(f.toks) {
+		return i
+	}
+	open, close := f.toks[i].punct, f.toks[i].punct // a dash closes with a dash
+	switch open {
+	case '(':
+		close = ')'
+	case '—', '–':
+	default:
+		return i
+	}
+	for k := i + 1; k < len(f.toks) && k < i+20; k++ {
+		if f.toks[k].punct == close {
+			return k + 1
+		}
+	}
+	if open != '(' {
+		return len(f.toks) // a dash aside may run to the end
+	}
+	return i
+}
+
+// subject is the end of the noun phrase that opens the sentence ("The
+// State Department", "A source familiar"), or 0.
+func (f *sentenceFinder) subject() int {
+	i := 0
+	if i < len(f.toks) && determiners[f.toks[i].low] || commonCaps[f.toks[i].low] {
+		i++
+	}
+	n := 0
+	for i < len(f.toks) && n < 6 && f.toks[i].isWord() && (f.toks[i].upper || f.toks[i].low == "of" || anonymousSourceWords[f.toks[i].low] || officialWords[f.toks[i].low] || f.toks[i].low == "diplomatic" || f.toks[i].low == "senior") {
+		i++
+		n++
+	}
+	if n == 0 {
+		return 0
+	}
+	return i
+}
+
+// skipObject skips the person told or asked: "told CNN", "told his
+// advisers", "told reporters".
+func (f *sentenceFinder) skipObject(i int) int {
+	if i >= len(f.toks) || f.quoted[i] || !f.toks[i].isWord() {
+		return i
+	}
+	t := f.toks[i]
+	switch {
+	case t.upper:
+		for i < len(f.toks) && f.toks[i].upper && !f.quoted[i] {
+			i++
+		}
+	case determiners[t.low] || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s"):
+		i++
+		for k := 0; k < 2 && i < len(f.toks) && f.toks[i].isWord() && !sourceStops[f.toks[i].low] && !isPronoun(f.toks[i].low); k++ {
+			i++
+		}
+	case isObjectPronoun(t.low) || t.low == "reporters" || t.low == "journalists" || t.low == "lawmakers" || t.low == "supporters":
+		i++
+	}
+	return i
+}
+
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "they", "it", "i", "we", "you":
+		return true
+	}
+	return false
+}
+
+func isObjectPronoun(w string) bool {
+	switch w {
+	case "him", "her", "them", "me", "us", "you", "it":
+		return true
+	}
+	return false
+}
+
+// beforeNextSpeaker ends a content that runs from token from to end
+// before a later attribution with a source of its own after a comma: in
+// "Back when he wrote his book, Mr. McKinley said that he …", what he wrote
+// stops at the comma, and Mr. McKinley's attribution is found in turn.
+func (f *sentenceFinder) beforeNextSpeaker(from, end int) int {
+	for _, c := range f.cues() {
+		if c.i <= from || c.i >= end || weakCues[f.toks[c.i].low] || participleCues[f.toks[c.i].low] {
+			continue
+		}
+		cs := f.cueStart(c)
+		src := f.nounPhraseBack(cs)
+		if src < cs && src-1 > from && f.toks[src-1].punct == ',' && f.wordsIn(c.i+c.n, end) >= 2 {
+			return src - 1
+		}
+	}
+	return end
+}

@@ -71,6 +71,8 @@ type sentenceFinder struct {
 	toks     []token
 	quoted   []bool
 	sentence int
+	found    []cue // the sentence's cues, once cues has read them
+	read     bool
 }
 
 // quotedTokens marks the tokens inside quotation marks (the marks
@@ -100,7 +102,13 @@ func quotedTokens(toks []token) []bool {
 
 type cue struct{ i, n int }
 
+// cues returns the cues of the sentence outside quotations, in order. They
+// are read once per sentence; callers do not change the slice.
 func (f *sentenceFinder) cues() []cue {
+	if f.read {
+		return f.found
+	}
+	f.read = true
 	var cs []cue
 	for i := 0; i < len(f.toks); i++ {
 		if f.quoted[i] || !f.toks[i].isWord() {
@@ -111,6 +119,7 @@ func (f *sentenceFinder) cues() []cue {
 			i += n - 1
 		}
 	}
+	f.found = cs
 	return cs
 }
 

@@ -24,6 +24,7 @@ number of stories and the peak resident memory.`, "")
 	every := fs.Duration("every", 30*time.Second, "stream time between two articles")
 	stream := addStreamFlag(fs)
 	jsonOut := fs.Bool("json", false, "print the figures as JSON")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the measured work to `FILE` (read it with go tool pprof)")
 	paths, err := fs.parsePaths(env, args, "no input to benchmark")
 	if err != nil {
 		return err
@@ -53,6 +54,13 @@ number of stories and the peak resident memory.`, "")
 		lastAssign              time.Duration
 		lastN                   int
 	)
+	if *profile != "" {
+		stop, err := startCPUProfile(*profile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	next := 10_000
 	for i := 0; i < *n; i++ {
 		if i%4096 == 0 && ctx.Err() != nil {

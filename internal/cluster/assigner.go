@@ -1,8 +1,6 @@
 package cluster
 
 import (
-	"cmp"
-	"math"
 	"slices"
 	"time"
 )
@@ -29,16 +27,21 @@ type Doc struct {
 // An Assigner is not safe for concurrent use: assignment is the one ordered
 // step of the pipeline.
 type Assigner struct {
-	p        Params
-	df       map[uint64]float32
-	ndocs    float32
-	primed   bool
-	docs     []member
-	byID     map[string]int32
-	postings map[uint64][]posting
-	acc      []float32 // scratch: partial scores of one query, by article
-	touched  []int32   // scratch: the articles acc holds scores for
-	sets     unionFind
+	p      Params
+	vocab  vocab
+	ndocs  float32
+	primed bool
+	docs   []member
+	byID   map[string]int32
+	sets   unionFind
+
+	// scratch space of one Assign
+	acc     []float32   // partial scores of one query, by article
+	qw      []float32   // the query's weights, by term id (see spread)
+	touched []int32     // the articles acc holds scores for
+	ids     []int32     // the term ids of the article
+	top     []wterm     // its heaviest terms
+	cands   []neighbour // the candidates to score exactly
 
 	// In a dated stream (see DatedStream), articles published more than
 	// Window before the latest can no longer be anyone's neighbour: their
@@ -52,7 +55,7 @@ type Assigner struct {
 type member struct {
 	id    string
 	at    time.Time
-	vec   []Term // unit vector, sorted by key; nil for copies
+	vec   []wterm // unit vector in the order of Features.Terms; nil for copies
 	years []uint16
 	orig  int32 // the original of a copy, else -1
 	near  []neighbour
@@ -70,12 +73,7 @@ type posting struct {
 
 // NewAssigner returns an empty assigner.
 func NewAssigner(p Params) *Assigner {
-	return &Assigner{
-		p:        p,
-		df:       map[uint64]float32{},
-		byID:     map[string]int32{},
-		postings: map[uint64][]posting{},
-	}
+	return &Assigner{p: p, byID: map[string]int32{}}
 }
 
 // Prime counts the document frequencies of a whole batch up front, so that
@@ -83,76 +81,26 @@ func NewAssigner(p Params) *Assigner {
 // last. Assign then no longer counts them.
 func (a *Assigner) Prime(fs []Features) {
 	for i := range fs {
-		a.count(&fs[i])
+		a.ids = a.vocab.intern(fs[i].Terms, a.p.Background, a.ids)
+		a.count(a.ids)
 	}
 	a.primed = true
 }
 
-func (a *Assigner) count(f *Features) {
+// count adds one article with the terms ids to the document frequencies.
+func (a *Assigner) count(ids []int32) {
 	a.ndocs++
-	for _, t := range f.Terms {
-		a.df[t.Key]++
+	for _, id := range ids {
+		a.vocab.terms[id].df++
 	}
-}
-
-// vector weighs features by idf, keeps the heaviest VectorTerms and scales
-// them to unit length.
-func (a *Assigner) vector(f *Features) []Term {
-	v := make([]Term, len(f.Terms))
-	for i, t := range f.Terms {
-		docs, df := a.ndocs+1, a.df[t.Key]+0.5
-		if bg := a.p.Background; bg != nil {
-			docs, df = docs+bg.Docs, df+bg.DF[t.Key]
-		}
-		idf := math.Log(float64(docs / df))
-		idf = max(idf, 0)
-		if a.p.IDFPower != 1 {
-			idf = math.Pow(idf, a.p.IDFPower)
-		}
-		v[i] = Term{t.Key, t.W * float32(idf)}
-	}
-	if n := a.p.VectorTerms; n > 0 && len(v) > n {
-		slices.SortFunc(v, byWeight)
-		v = v[:n]
-		slices.SortFunc(v, func(a, b Term) int { return cmp.Compare(a.Key, b.Key) })
-	}
-	var n2 float64
-	for _, t := range v {
-		n2 += float64(t.W) * float64(t.W)
-	}
-	if n2 > 0 {
-		inv := float32(1 / math.Sqrt(n2))
-		for i := range v {
-			v[i].W *= inv
-		}
-	}
-	return v
-}
-
-// byWeight orders terms heaviest first, ties by key, so that every choice
-// of terms is deterministic.
-func byWeight(a, b Term) int {
-	if a.W != b.W {
-		if a.W > b.W {
-			return -1
-		}
-		return 1
-	}
-	return cmp.Compare(a.Key, b.Key)
-}
-
-// heaviest returns the n heaviest terms of v, heaviest first.
-func heaviest(v []Term, n int) []Term {
-	s := slices.Clone(v)
-	slices.SortFunc(s, byWeight)
-	return s[:min(n, len(s))]
 }
 
 // Assign places one article and returns its position in the assigner,
 // for Story. A copy whose original was assigned joins the original's story.
 func (a *Assigner) Assign(d Doc, f Features) int32 {
+	a.ids = a.vocab.intern(f.Terms, a.p.Background, a.ids)
 	if !a.primed {
-		a.count(&f)
+		a.count(a.ids)
 	}
 	n := int32(len(a.docs))
 	a.sets.add()
@@ -162,12 +110,13 @@ func (a *Assigner) Assign(d Doc, f Features) int32 {
 		a.sets.union(o, n)
 		return n
 	}
-	m := member{id: d.ID, at: d.Published, vec: a.vector(&f), years: f.Years, orig: -1}
+	m := member{id: d.ID, at: d.Published, vec: a.vector(&f, a.ids), years: f.Years, orig: -1}
 	a.docs = append(a.docs, m)
 	if a.dated {
 		a.expire(d.Published)
 	}
-	top := heaviest(m.vec, max(a.p.QueryTerms, a.p.IndexTerms))
+	top := heaviest(m.vec, max(a.p.QueryTerms, a.p.IndexTerms), a.top)
+	a.top = top
 	a.findNeighbours(n, top[:min(len(top), a.p.QueryTerms)])
 	a.index(n, top[:min(len(top), a.p.IndexTerms)])
 	a.linkAround(n)
@@ -214,31 +163,28 @@ func (a *Assigner) Len() int { return len(a.docs) }
 // findNeighbours scores the earlier articles sharing index terms with
 // article n (query: its heaviest terms), then keeps the nearest as n's neighbours and offers n to
 // theirs.
-func (a *Assigner) findNeighbours(n int32, query []Term) {
+func (a *Assigner) findNeighbours(n int32, query []wterm) {
 	m := &a.docs[n]
 	if len(a.acc) < len(a.docs) {
 		a.acc = append(a.acc, make([]float32, len(a.docs)-len(a.acc))...)
 	}
 	a.touched = a.touched[:0]
 	for _, t := range query {
-		post := a.postings[t.Key]
+		post := a.vocab.terms[t.id].post
 		for i := len(post) - 1; i >= 0 && i >= len(post)-a.p.MaxPosting; i-- {
 			d := post[i].doc
 			if a.acc[d] == 0 {
 				a.touched = append(a.touched, d)
 			}
-			a.acc[d] += t.W * post[i].w
+			a.acc[d] += t.w * post[i].w
 		}
 	}
-	cands := make([]neighbour, len(a.touched))
-	for i, d := range a.touched {
-		cands[i] = neighbour{d, a.acc[d]}
-		a.acc[d] = 0
-	}
-	cands = best(cands, a.p.Candidates)
-	for _, c := range cands {
+	a.cands = a.best(a.p.Candidates)
+	a.spread(m.vec)
+	defer a.clear(m.vec)
+	for _, c := range a.cands {
 		o := &a.docs[c.doc]
-		sim := a.similarity(m, o)
+		sim := a.similarity(m, o, a.dotQuery(o.vec))
 		if sim <= 0 {
 			continue
 		}
@@ -247,10 +193,10 @@ func (a *Assigner) findNeighbours(n int32, query []Term) {
 	}
 }
 
-// similarity is the cosine of two articles, scaled down by the time gap
+// similarity scales cos, the cosine of two articles, down by the time gap
 // when both times are known: halved at HalfGap, zero past Window.
-func (a *Assigner) similarity(x, y *member) float32 {
-	sim := cosine(x.vec, y.vec)
+func (a *Assigner) similarity(x, y *member, cos float64) float32 {
+	sim := cos
 	if len(x.years) > 0 && len(y.years) > 0 && !overlap(x.years, y.years) {
 		sim *= a.p.YearsApart
 	}
@@ -273,23 +219,6 @@ func overlap(x, y []uint16) bool {
 	return false
 }
 
-func cosine(x, y []Term) float64 {
-	var dot float64
-	for i, j := 0, 0; i < len(x) && j < len(y); {
-		switch {
-		case x[i].Key < y[j].Key:
-			i++
-		case x[i].Key > y[j].Key:
-			j++
-		default:
-			dot += float64(x[i].W) * float64(y[j].W)
-			i++
-			j++
-		}
-	}
-	return dot
-}
-
 // nearer orders neighbours most similar first, ties by position.
 func nearer(x, y neighbour) int {
 	if x.sim != y.sim {
@@ -301,22 +230,20 @@ func nearer(x, y neighbour) int {
 	return int(x.doc - y.doc)
 }
 
-// best returns the k nearest of cands (all of them when fewer), nearest
-// first, reordering cands.
-func best(cands []neighbour, k int) []neighbour {
-	if len(cands) > 4*k {
-		// Keep the k best in one pass over a bounded sorted window.
-		top := make([]neighbour, 0, k)
-		for _, c := range cands {
-			if len(top) == k && nearer(c, top[k-1]) >= 0 {
-				continue // no nearer than the k-th: most candidates
-			}
-			top = offer(top, c, k)
+// best returns the k articles with the highest partial scores in acc
+// (all of them when fewer), nearest first, and clears acc. Most are no
+// nearer than the k-th best so far and cost one comparison.
+func (a *Assigner) best(k int) []neighbour {
+	top := a.cands[:0]
+	for _, d := range a.touched {
+		c := neighbour{d, a.acc[d]}
+		a.acc[d] = 0
+		if len(top) == k && nearer(c, top[k-1]) >= 0 {
+			continue
 		}
-		return top
+		top = offer(top, c, k)
 	}
-	slices.SortFunc(cands, nearer)
-	return cands[:min(len(cands), k)]
+	return top
 }
 
 // offer inserts c into the sorted list near if it is among the k nearest.
@@ -332,13 +259,13 @@ func offer(near []neighbour, c neighbour, k int) []neighbour {
 // index adds article n to the postings of its heaviest terms. A query reads
 // only the newest MaxPosting entries of a term, so older ones are dropped
 // once twice as many have gathered.
-func (a *Assigner) index(n int32, heaviest []Term) {
+func (a *Assigner) index(n int32, heaviest []wterm) {
 	for _, t := range heaviest {
-		post := append(a.postings[t.Key], posting{n, t.W})
-		if len(post) >= 2*a.p.MaxPosting {
-			post = post[:copy(post, post[len(post)-a.p.MaxPosting:])]
+		st := &a.vocab.terms[t.id]
+		st.post = append(st.post, posting{n, t.w})
+		if len(st.post) >= 2*a.p.MaxPosting {
+			st.post = st.post[:copy(st.post, st.post[len(st.post)-a.p.MaxPosting:])]
 		}
-		a.postings[t.Key] = post
 	}
 }
 

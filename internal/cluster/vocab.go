@@ -1,0 +1,144 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+)
+
+// vocab gives every term the assigner has seen a dense id, under which it
+// keeps the term's document frequencies and postings: one map look-up per
+// term of an article, then slice reads.
+type vocab struct {
+	ids   map[uint64]int32
+	terms []termStat
+}
+
+// termStat is what the assigner knows of one term.
+type termStat struct {
+	df   float32   // articles counted with the term
+	bg   float32   // its document frequency in the background table
+	post []posting // articles indexed under it, newest last
+}
+
+// wterm is one weighted term of an article's vector, by id.
+type wterm struct {
+	id uint32
+	w  float32
+}
+
+// intern returns the ids of terms in ids[:0], giving new terms the next
+// ids (so ids follow the order articles come in, and are the same on every
+// run). bg is read once per new term.
+func (v *vocab) intern(terms []Term, bg *Background, ids []int32) []int32 {
+	if v.ids == nil {
+		v.ids = map[uint64]int32{}
+	}
+	ids = ids[:0]
+	for _, t := range terms {
+		id, ok := v.ids[t.Key]
+		if !ok {
+			id = int32(len(v.terms))
+			v.ids[t.Key] = id
+			st := termStat{}
+			if bg != nil {
+				st.bg = bg.DF[t.Key]
+			}
+			v.terms = append(v.terms, st)
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// vector weighs an article's terms (their ids in ids) by idf, keeps the
+// heaviest VectorTerms and scales them to unit length.
+func (a *Assigner) vector(f *Features, ids []int32) []wterm {
+	docs := a.ndocs + 1
+	if bg := a.p.Background; bg != nil {
+		docs += bg.Docs
+	}
+	v := make([]wterm, len(ids))
+	var n2 float64
+	for i, id := range ids {
+		st := &a.vocab.terms[id]
+		idf := math.Log(float64(docs / (st.df + 0.5 + st.bg)))
+		idf = max(idf, 0)
+		if a.p.IDFPower != 1 {
+			idf = math.Pow(idf, a.p.IDFPower)
+		}
+		v[i] = wterm{uint32(id), f.Terms[i].W * float32(idf)}
+	}
+	if n := a.p.VectorTerms; n > 0 && len(v) > n {
+		slices.SortFunc(v, byWeight)
+		v = v[:n]
+	}
+	for _, t := range v {
+		n2 += float64(t.w) * float64(t.w)
+	}
+	if n2 > 0 {
+		inv := float32(1 / math.Sqrt(n2))
+		for i := range v {
+			v[i].w *= inv
+		}
+	}
+	return v
+}
+
+// byWeight orders terms heaviest first, ties by id, so that every choice
+// of terms is deterministic.
+func byWeight(a, b wterm) int {
+	if a.w != b.w {
+		if a.w > b.w {
+			return -1
+		}
+		return 1
+	}
+	return int(a.id) - int(b.id)
+}
+
+// heaviest returns the n heaviest terms of v, heaviest first, in out[:0].
+// One pass keeps a sorted window of n: far fewer comparisons than sorting
+// all of v.
+func heaviest(v []wterm, n int, out []wterm) []wterm {
+	out = out[:0]
+	for _, t := range v {
+		if len(out) == n && byWeight(t, out[n-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out, t, byWeight)
+		out = slices.Insert(out, i, t)
+		out = out[:min(len(out), n)]
+	}
+	return out
+}
+
+// spread writes the weights of the query vector v into qw, by term id,
+// so that dotQuery reads its dot product with another vector in one pass
+// over the other's terms: independent reads the processor overlaps,
+// where merging two sorted vectors waits on every comparison.
+func (a *Assigner) spread(v []wterm) {
+	if n := len(a.vocab.terms); len(a.qw) < n {
+		a.qw = append(a.qw, make([]float32, n-len(a.qw))...)
+	}
+	for _, t := range v {
+		a.qw[t.id] = t.w
+	}
+}
+
+// clear undoes spread(v).
+func (a *Assigner) clear(v []wterm) {
+	for _, t := range v {
+		a.qw[t.id] = 0
+	}
+}
+
+// dotQuery is the dot product of v with the spread query vector, summed in
+// v's order.
+func (a *Assigner) dotQuery(v []wterm) float64 {
+	var s float64
+	qw := a.qw
+	for _, t := range v {
+		s += float64(qw[t.id]) * float64(t.w) // 0 where the query lacks the term
+	}
+	return s
+}

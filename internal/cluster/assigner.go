@@ -41,6 +41,7 @@ type Assigner struct {
 	touched []int32     // the articles acc holds scores for
 	ids     []int32     // the term ids of the article
 	top     []wterm     // its heaviest terms
+	topKeys []uint64    // the same, as heaviest sorts them
 	cands   []neighbour // the candidates to score exactly
 
 	// In a dated stream (see DatedStream), articles published more than
@@ -115,7 +116,7 @@ func (a *Assigner) Assign(d Doc, f Features) int32 {
 	if a.dated {
 		a.expire(d.Published)
 	}
-	top := heaviest(m.vec, max(a.p.QueryTerms, a.p.IndexTerms), a.top)
+	top := heaviest(m.vec, max(a.p.QueryTerms, a.p.IndexTerms), a.top, &a.topKeys)
 	a.top = top
 	a.findNeighbours(n, top[:min(len(top), a.p.QueryTerms)])
 	a.index(n, top[:min(len(top), a.p.IndexTerms)])
@@ -168,17 +169,26 @@ func (a *Assigner) findNeighbours(n int32, query []wterm) {
 	if len(a.acc) < len(a.docs) {
 		a.acc = append(a.acc, make([]float32, len(a.docs)-len(a.acc))...)
 	}
-	a.touched = a.touched[:0]
+	// touched gets every article in the order first seen, without a
+	// branch on acc[d], which waits on a cache miss and is unpredictable:
+	// each entry is written, and kept only when acc[d] was still 0.
+	touched := slices.Grow(a.touched[:0], len(query)*a.p.MaxPosting)
+	touched = touched[:cap(touched)]
+	nt := 0
 	for _, t := range query {
+		if t.w == 0 {
+			continue // would leave acc[d] at 0, and d touched twice
+		}
 		post := a.vocab.terms[t.id].post
-		for i := len(post) - 1; i >= 0 && i >= len(post)-a.p.MaxPosting; i-- {
+		post = post[max(0, len(post)-a.p.MaxPosting):]
+		for i := len(post) - 1; i >= 0; i-- {
 			d := post[i].doc
-			if a.acc[d] == 0 {
-				a.touched = append(a.touched, d)
-			}
+			touched[nt] = d
+			nt += b2i(a.acc[d] == 0)
 			a.acc[d] += t.w * post[i].w
 		}
 	}
+	a.touched = touched[:nt]
 	a.cands = a.best(a.p.Candidates)
 	a.spread(m.vec)
 	defer a.clear(m.vec)
@@ -238,8 +248,8 @@ func (a *Assigner) best(k int) []neighbour {
 	for _, d := range a.touched {
 		c := neighbour{d, a.acc[d]}
 		a.acc[d] = 0
-		if len(top) == k && nearer(c, top[k-1]) >= 0 {
-			continue
+		if len(top) == k && (c.sim < top[k-1].sim || c.sim == top[k-1].sim && d > top[k-1].doc) {
+			continue // nearer(c, top[k-1]) >= 0, inline
 		}
 		top = offer(top, c, k)
 	}
@@ -261,6 +271,9 @@ func offer(near []neighbour, c neighbour, k int) []neighbour {
 // once twice as many have gathered.
 func (a *Assigner) index(n int32, heaviest []wterm) {
 	for _, t := range heaviest {
+		if t.w == 0 {
+			continue // no weight: adds nothing to a query's partial scores
+		}
 		st := &a.vocab.terms[t.id]
 		st.post = append(st.post, posting{n, t.w})
 		if len(st.post) >= 2*a.p.MaxPosting {
@@ -349,4 +362,11 @@ func (a *Assigner) Stories() int {
 		}
 	}
 	return n
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

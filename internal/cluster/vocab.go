@@ -1,15 +1,16 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
 
 // vocab gives every term the assigner has seen a dense id, under which it
-// keeps the term's document frequencies and postings: one map look-up per
-// term of an article, then slice reads.
+// keeps the term's document frequencies and postings: one table look-up
+// per term of an article, then slice reads.
 type vocab struct {
-	ids   map[uint64]int32
+	table termTable
 	terms []termStat
 }
 
@@ -30,15 +31,11 @@ type wterm struct {
 // ids (so ids follow the order articles come in, and are the same on every
 // run). bg is read once per new term.
 func (v *vocab) intern(terms []Term, bg *Background, ids []int32) []int32 {
-	if v.ids == nil {
-		v.ids = map[uint64]int32{}
-	}
+	v.table.warm(terms)
 	ids = ids[:0]
 	for _, t := range terms {
-		id, ok := v.ids[t.Key]
-		if !ok {
-			id = int32(len(v.terms))
-			v.ids[t.Key] = id
+		id, added := v.table.get(t.Key, int32(len(v.terms)))
+		if added {
 			st := termStat{}
 			if bg != nil {
 				st.bg = bg.DF[t.Key]
@@ -87,28 +84,36 @@ func (a *Assigner) vector(f *Features, ids []int32) []wterm {
 // byWeight orders terms heaviest first, ties by id, so that every choice
 // of terms is deterministic.
 func byWeight(a, b wterm) int {
-	if a.w != b.w {
-		if a.w > b.w {
-			return -1
-		}
-		return 1
-	}
-	return int(a.id) - int(b.id)
+	return cmp.Compare(weightKey(b), weightKey(a))
 }
 
+// weightKey packs a term into one integer that orders as byWeight does,
+// descending: the weight's bits (which order as the weight does, weights
+// being at least 0) above the id's complement.
+func weightKey(t wterm) uint64 { return uint64(math.Float32bits(t.w))<<32 | uint64(^t.id) }
+
 // heaviest returns the n heaviest terms of v, heaviest first, in out[:0].
-// One pass keeps a sorted window of n: far fewer comparisons than sorting
-// all of v.
-func heaviest(v []wterm, n int, out []wterm) []wterm {
-	out = out[:0]
+// One pass keeps a sorted window of the n heaviest keys in keys: far fewer
+// comparisons than sorting all of v.
+func heaviest(v []wterm, n int, out []wterm, keys *[]uint64) []wterm {
+	top := (*keys)[:0]
 	for _, t := range v {
-		if len(out) == n && byWeight(t, out[n-1]) >= 0 {
+		k := weightKey(t)
+		if len(top) == n && k <= top[n-1] {
 			continue
 		}
-		i, _ := slices.BinarySearchFunc(out, t, byWeight)
-		out = slices.Insert(out, i, t)
-		out = out[:min(len(out), n)]
+		i := len(top)
+		for i > 0 && top[i-1] < k {
+			i--
+		}
+		top = slices.Insert(top, i, k)
+		top = top[:min(len(top), n)]
 	}
+	out = out[:0]
+	for _, k := range top {
+		out = append(out, wterm{^uint32(k), math.Float32frombits(uint32(k >> 32))})
+	}
+	*keys = top
 	return out
 }
 

@@ -31,7 +31,7 @@ type Assigner struct {
 	vocab  vocab
 	ndocs  float32
 	primed bool
-	docs   []member
+	docs   members
 	byID   map[string]int32
 	sets   unionFind
 
@@ -60,6 +60,29 @@ type member struct {
 	years []uint16
 	orig  int32 // the original of a copy, else -1
 	near  []neighbour
+}
+
+// members holds the articles' states in chunks of fixed size, so that
+// adding one never copies the others (a slice of a million would copy
+// them all each time it doubles) and a member's address stays fixed.
+type members struct {
+	chunks [][]member
+	n      int
+}
+
+const memberChunk = 1 << 12
+
+func (ms *members) len() int { return ms.n }
+
+func (ms *members) at(i int32) *member { return &ms.chunks[i/memberChunk][i%memberChunk] }
+
+func (ms *members) add(m member) {
+	if ms.n%memberChunk == 0 {
+		ms.chunks = append(ms.chunks, make([]member, 0, memberChunk))
+	}
+	c := &ms.chunks[len(ms.chunks)-1]
+	*c = append(*c, m)
+	ms.n++
 }
 
 type neighbour struct {
@@ -103,16 +126,16 @@ func (a *Assigner) Assign(d Doc, f Features) int32 {
 	if !a.primed {
 		a.count(a.ids)
 	}
-	n := int32(len(a.docs))
+	n := int32(a.docs.len())
 	a.sets.add()
 	a.byID[d.ID] = n
 	if o, ok := a.byID[d.CopyOf]; ok && d.CopyOf != "" {
-		a.docs = append(a.docs, member{id: d.ID, at: d.Published, orig: o})
+		a.docs.add(member{id: d.ID, at: d.Published, orig: o})
 		a.sets.union(o, n)
 		return n
 	}
 	m := member{id: d.ID, at: d.Published, vec: a.vector(&f, a.ids), years: f.Years, orig: -1}
-	a.docs = append(a.docs, m)
+	a.docs.add(m)
 	if a.dated {
 		a.expire(d.Published)
 	}
@@ -139,8 +162,8 @@ func (a *Assigner) expire(at time.Time) {
 		a.latest = at
 	}
 	cutoff := a.latest.Add(-a.p.Window)
-	for ; a.expired < int32(len(a.docs)); a.expired++ {
-		m := &a.docs[a.expired]
+	for ; a.expired < int32(a.docs.len()); a.expired++ {
+		m := a.docs.at(a.expired)
 		if m.at.IsZero() {
 			continue // no time: never out of the window
 		}
@@ -155,19 +178,19 @@ func (a *Assigner) expire(at time.Time) {
 // belongs to now: "s-" and the id of the story's first article. Keys change
 // only when two stories merge, to the earlier story's key.
 func (a *Assigner) Story(n int32) string {
-	return "s-" + a.docs[a.sets.find(n)].id
+	return "s-" + a.docs.at(a.sets.find(n)).id
 }
 
 // Len is the number of articles assigned.
-func (a *Assigner) Len() int { return len(a.docs) }
+func (a *Assigner) Len() int { return a.docs.len() }
 
 // findNeighbours scores the earlier articles sharing index terms with
 // article n (query: its heaviest terms), then keeps the nearest as n's neighbours and offers n to
 // theirs.
 func (a *Assigner) findNeighbours(n int32, query []wterm) {
-	m := &a.docs[n]
-	if len(a.acc) < len(a.docs) {
-		a.acc = append(a.acc, make([]float32, len(a.docs)-len(a.acc))...)
+	m := a.docs.at(n)
+	if len(a.acc) < a.docs.len() {
+		a.acc = append(a.acc, make([]float32, a.docs.len()-len(a.acc))...)
 	}
 	// touched gets every article in the order first seen, without a
 	// branch on acc[d], which waits on a cache miss and is unpredictable:
@@ -193,7 +216,7 @@ func (a *Assigner) findNeighbours(n int32, query []wterm) {
 	a.spread(m.vec)
 	defer a.clear(m.vec)
 	for _, c := range a.cands {
-		o := &a.docs[c.doc]
+		o := a.docs.at(c.doc)
 		sim := a.similarity(m, o, a.dotQuery(o.vec))
 		if sim <= 0 {
 			continue
@@ -286,19 +309,19 @@ func (a *Assigner) index(n int32, heaviest []wterm) {
 // neighbours with theirs (n may have changed their lists).
 func (a *Assigner) linkAround(n int32) {
 	a.link(n)
-	for _, nb := range a.docs[n].near {
+	for _, nb := range a.docs.at(n).near {
 		a.link(nb.doc)
 	}
 }
 
 // link joins article x's story with those of its linkable neighbours.
 func (a *Assigner) link(x int32) {
-	near := a.docs[x].near
+	near := a.docs.at(x).near
 	for _, nb := range near[:min(len(near), a.p.Links)] {
 		if float64(nb.sim) < a.p.Threshold {
 			break
 		}
-		other := a.docs[nb.doc].near
+		other := a.docs.at(nb.doc).near
 		if a.shared(near, other, x, nb.doc) >= a.p.SharedMin || a.sparse(near) && a.sparse(other) {
 			a.sets.union(x, nb.doc)
 		}
@@ -341,11 +364,11 @@ func (a *Assigner) shared(nx, ny []neighbour, x, y int32) int {
 // order the neighbours were found in.
 func (a *Assigner) Relink() {
 	a.sets = unionFind{}
-	for range a.docs {
+	for range a.docs.len() {
 		a.sets.add()
 	}
-	for i := range a.docs {
-		if o := a.docs[i].orig; o >= 0 {
+	for i := range a.docs.len() {
+		if o := a.docs.at(int32(i)).orig; o >= 0 {
 			a.sets.union(o, int32(i))
 			continue
 		}
@@ -356,7 +379,7 @@ func (a *Assigner) Relink() {
 // Stories counts the stories so far.
 func (a *Assigner) Stories() int {
 	n := 0
-	for i := range a.docs {
+	for i := range a.docs.len() {
 		if a.sets.find(int32(i)) == int32(i) {
 			n++
 		}

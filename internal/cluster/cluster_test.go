@@ -174,7 +174,8 @@ func TestDatedStreamSameStories(t *testing.T) {
 			out = append(out, a.Story(n))
 		}
 		dropped := 0
-		for _, m := range a.docs {
+		for i := range a.docs.len() {
+			m := a.docs.at(int32(i))
 			if m.vec == nil && m.orig < 0 {
 				dropped++
 			}

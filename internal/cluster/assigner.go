@@ -206,6 +206,9 @@ func (a *Assigner) findNeighbours(n int32, query []wterm) {
 		post = post[max(0, len(post)-a.p.MaxPosting):]
 		for i := len(post) - 1; i >= 0; i-- {
 			d := post[i].doc
+			if d < a.expired {
+				break // this and older ones are out of the window
+			}
 			touched[nt] = d
 			nt += b2i(a.acc[d] == 0)
 			a.acc[d] += t.w * post[i].w

@@ -134,7 +134,7 @@ func (a *Assigner) Assign(d Doc, f Features) int32 {
 		a.sets.union(o, n)
 		return n
 	}
-	m := member{id: d.ID, at: d.Published, vec: a.vector(&f, a.ids), years: yearsOf(f.Years, d.Published), orig: -1}
+	m := member{id: d.ID, at: d.Published, vec: a.vector(&f, a.ids), years: f.Years, orig: -1}
 	a.docs.add(m)
 	if a.dated {
 		a.expire(d.Published)
@@ -145,16 +145,6 @@ func (a *Assigner) Assign(d Doc, f Features) int32 {
 	a.index(n, top[:min(len(top), a.p.IndexTerms)])
 	a.linkAround(n)
 	return n
-}
-
-// yearsOf returns the years an article is about: those its text names,
-// or else the year it was published in, when known (news that names no
-// year is of its own year).
-func yearsOf(named []uint16, published time.Time) []uint16 {
-	if len(named) > 0 || published.IsZero() {
-		return named
-	}
-	return []uint16{uint16(published.Year())}
 }
 
 // DatedStream tells the assigner that every article to come has a

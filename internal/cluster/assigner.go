@@ -42,6 +42,7 @@ type Assigner struct {
 	ids     []int32     // the term ids of the article
 	top     []wterm     // its heaviest terms
 	topKeys []uint64    // the same, as heaviest sorts them
+	sink    int32       // what the warm passes read, kept so that their reads are not dropped
 	cands   []neighbour // the candidates to score exactly
 
 	// In a dated stream (see DatedStream), articles published more than
@@ -198,6 +199,7 @@ func (a *Assigner) findNeighbours(n int32, query []wterm) {
 	touched := slices.Grow(a.touched[:0], len(query)*a.p.MaxPosting)
 	touched = touched[:cap(touched)]
 	nt := 0
+	a.warmPostings(query)
 	for _, t := range query {
 		if t.w == 0 {
 			continue // would leave acc[d] at 0, and d touched twice
@@ -216,6 +218,7 @@ func (a *Assigner) findNeighbours(n int32, query []wterm) {
 	}
 	a.touched = touched[:nt]
 	a.cands = a.best(a.p.Candidates)
+	a.warmCandidates()
 	a.spread(m.vec)
 	defer a.clear(m.vec)
 	for _, c := range a.cands {
@@ -227,6 +230,36 @@ func (a *Assigner) findNeighbours(n int32, query []wterm) {
 		m.near = offer(m.near, neighbour{c.doc, sim}, a.p.Neighbours)
 		o.near = offer(o.near, neighbour{n, sim}, a.p.Neighbours)
 	}
+}
+
+// warmPostings reads the newest entry of every query term's postings
+// before any is walked: the lists lie apart in memory, and reading their
+// first entries together overlaps the cache misses that walking them one
+// after another would take in turn.
+func (a *Assigner) warmPostings(query []wterm) {
+	var sink int32
+	for _, t := range query {
+		if post := a.vocab.terms[t.id].post; len(post) > 0 {
+			sink += post[len(post)-1].doc
+		}
+	}
+	a.sink += sink
+}
+
+// warmCandidates does the same for the candidates' vectors and neighbour
+// lists, which the exact scoring reads next.
+func (a *Assigner) warmCandidates() {
+	var sink int32
+	for _, c := range a.cands {
+		o := a.docs.at(c.doc)
+		if len(o.vec) > 0 {
+			sink += int32(o.vec[0].id)
+		}
+		if len(o.near) > 0 {
+			sink += o.near[0].doc
+		}
+	}
+	a.sink += sink
 }
 
 // similarity scales cos, the cosine of two articles, down by the time gap

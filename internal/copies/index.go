@@ -165,6 +165,16 @@ func (ix *Index) warm(s *Signature) {
 	ix.sink = sink
 }
 
+// warmCandidates reads the MinHash of every candidate before any is
+// compared, overlapping their cache misses (see postings.warm).
+func (ix *Index) warmCandidates() {
+	sink := uint32(0)
+	for _, d := range ix.touched {
+		sink += ix.min(d)[0]
+	}
+	ix.sink += sink
+}
+
 func (ix *Index) match(d int32, typ string, sim float64) Match {
 	return Match{Of: ix.roots[d], Via: d, Type: typ, Similarity: sim}
 }
@@ -181,6 +191,7 @@ func (ix *Index) shingleCandidates(s *Signature, consider func(int32, string, fl
 		r := ix.samps.each(uint64(h), ix.p.MaxPosting, func(d int32) { ix.bump(d, 1) })
 		ix.refs.samps = append(ix.refs.samps, r)
 	}
+	ix.warmCandidates()
 	for _, d := range ix.touched {
 		if j := jaccardMin(&s.Min, ix.min(d)); j >= ix.p.NearJaccard {
 			consider(d, Near, j)

@@ -16,7 +16,7 @@ var (
 		tweet urge vow warn wonder worry yell write argue announce believe estimate acknowledge guess imply insist
 		mock praise predict rebut recommend slam support want wish echo chant identify endorse condemn label
 		discuss debate release publish consider expect understand rate encourage promote refuse call sing
-		characterize characterise portray question`)
+		characterize characterise portray question continue`)
 	irregularCues = map[string][]string{
 		"say":   {"say", "says", "said", "saying"},
 		"tell":  {"tell", "tells", "told", "telling"},
@@ -49,7 +49,7 @@ var (
 		comments promise promises pledge pledges vow vows fear fears hope hopes estimate estimates want see saw
 		tweet tweets show think reporting mention blame thank worry wish counter joke jokes defend call calls
 		called calling release releases rate rates label labels debate debates expect understand consider
-		discuss echo echoes sing`)
+		discuss echo echoes sing continue continues continued continuing`)
 	nounLike = setOf(`report reports state states post posts comment comments claim claims fear fears hope hopes
 		promise promises estimate estimates question questions demand demands reply replies vow vows pledge
 		pledges warning thought order orders support wish point charge charges offer offers plan plans note notes

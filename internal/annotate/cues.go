@@ -64,6 +64,8 @@ var (
 	// "…, saying that".
 	participleCues = setOf(`saying adding noting arguing claiming warning insisting explaining writing telling
 		stressing suggesting calling acknowledging asserting declaring promising vowing citing`)
+	// callParticles after "called" make another verb: "called in", "called off".
+	callParticles = setOf(`in into to up off out back upon`)
 	// auxiliaries and adverbs that belong to the cue: "has also said".
 	cueModifiers = setOf(`has have had also will would could may might should did does do not never previously
 		later repeatedly often once again then recently publicly privately is was were are been being first
@@ -166,8 +168,11 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		if t.low == "called" || t.low == "calls" || t.low == "calling" || t.low == "call" {
 			win = 8
 		}
+		// "X called Y a Z"; not "a group, called …", "called in to a show"
+		labels := win == 8 && i > 0 && toks[i-1].punct != ',' && i+1 < len(toks) && !callParticles[toks[i+1].low]
 		for k := i + 1; k < len(toks) && k <= i+win; k++ {
-			if toks[k].low == "that" || isQuoteMark(toks[k].punct) || toks[k].punct == ':' {
+			if toks[k].low == "that" || isQuoteMark(toks[k].punct) || toks[k].punct == ':' ||
+				labels && k > i+1 && (toks[k].low == "a" || toks[k].low == "an") {
 				ok = true
 			}
 		}

@@ -58,6 +58,34 @@ func (f *sentenceFinder) sourceBefore(end int) int {
 	return start
 }
 
+// namedOpening returns 0 when the tokens before the comma at token c are a
+// name and its long description opening the sentence, "David Kamin, an
+// outside adviser to the campaign and an associate professor at New York
+// University School of Law, said": a capitalised first word, a comma after
+// the name, and nothing quoted or spoken in between. Else it returns c.
+func (f *sentenceFinder) namedOpening(c int) int {
+	if c < 3 || c > 40 || !f.toks[0].upper || !f.toks[0].isWord() {
+		return c
+	}
+	comma := false
+	for i := 0; i < c; i++ {
+		t := f.toks[i]
+		if f.quoted[i] || t.punct == ';' || t.punct == ':' {
+			return c
+		}
+		if t.punct == ',' {
+			comma = true
+		}
+		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] && !t.upper {
+			return c
+		}
+	}
+	if !comma {
+		return c
+	}
+	return 0
+}
+
 func (f *sentenceFinder) nounPhraseBack(end int) int {
 	i := end
 	for i > 0 && end-i < 12 {

@@ -163,9 +163,45 @@ func (f *sentenceFinder) find() []Quote {
 			continue
 		}
 		out = append(out, q)
+		from := f.tokenAt(q.Content.Start)
 		done = f.tokenAt(q.Content.End)
 		for _, m := range q.More {
 			done = max(done, f.tokenAt(m.End))
+		}
+		out = append(out, f.nested(from, done)...)
+	}
+	return out
+}
+
+// nestingWords open a relative clause that can hold an attribution.
+var nestingWords = setOf(`which who`)
+
+// nested finds attributions inside a content from token from to done
+// that a relative clause opens: "… his donations, which he said were
+// accompanied by favors", "listeners who said they had misgivings".
+func (f *sentenceFinder) nested(from, done int) []Quote {
+	var out []Quote
+	for _, c := range f.cues() {
+		if c.i <= from || c.i > done || weakCues[f.toks[c.i].low] || participleCues[f.toks[c.i].low] ||
+			strings.HasSuffix(f.toks[c.i].low, "ing") || f.toks[c.i].low == "according" || cueForms[f.toks[c.i].low] == "feel" {
+			continue // "who feel buoyed" is a state, not an attribution
+		}
+		cs := f.cueStart(c)
+		src := f.nounPhraseBack(cs)
+		if src == cs && cs > 0 && nestingWords[f.toks[cs-1].low] {
+			src = cs - 1 // "who said": the relative word stands for the source
+		}
+		if src == cs || src <= from || cs-src > 4 || !nestingWords[f.toks[src-1].low] && !nestingWords[f.toks[src].low] {
+			continue
+		}
+		end := f.beforeNextSpeaker(c.i+c.n, len(f.toks))
+		if f.wordsIn(c.i+c.n, end) < 2 {
+			continue
+		}
+		q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, c.i+c.n), Source: f.spanOf(src, cs), Content: f.spanOf(c.i+c.n, end)}
+		if q.Cue != nil && q.Source != nil && q.Content != nil {
+			q.Direct = f.quoted[c.i+c.n]
+			out = append(out, q)
 		}
 	}
 	return out
@@ -367,6 +403,9 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		}
 	} else {
 		src := f.sourceBefore(cs)
+		if src == cs && cs > 0 && f.toks[cs-1].punct == ',' {
+			src = f.namedOpening(cs - 1)
+		}
 		if src == cs {
 			return Quote{}, false
 		}

@@ -33,6 +33,12 @@ func Detect(docs []Doc, p Params, workers int) []Result {
 		times[i] = d.Published
 	}
 	ix := NewIndex(p)
+	samples, sentences := 0, 0
+	for _, s := range sigs {
+		samples += len(s.Sample)
+		sentences += len(s.Keys)
+	}
+	ix.Reserve(len(sigs), samples, sentences)
 	var byNum []int // index number → position in docs
 	out := make([]Result, len(docs))
 	for _, i := range model.Chronological(times) {

@@ -1,5 +1,7 @@
 package copies
 
+import "slices"
+
 // Copy types, as in model.Article.CopyType.
 const (
 	Exact      = "exact"
@@ -67,6 +69,24 @@ func NewIndex(p Params) *Index {
 		p: p, exact: map[uint64]int32{}, bands: newPostings(), samps: newPostings(), keys: newPostings(),
 		df: newDocFreqs(),
 	}
+}
+
+// Reserve prepares the index for docs more documents carrying samples
+// winnowed fingerprints and sentences sentence keys in all (see Signature),
+// so that adding them does not grow its tables: a caller that knows its
+// batch, as Detect does, saves the rehashing. Estimates are fine; more
+// documents than reserved are still added.
+func (ix *Index) Reserve(docs, samples, sentences int) {
+	ix.bands.reserve(ix.bands.used + numBands*docs)
+	ix.samps.reserve(ix.samps.used + samples)
+	ix.keys.reserve(ix.keys.used + sentences)
+	n := len(ix.roots) + docs
+	ix.roots = slices.Grow(ix.roots, docs)
+	ix.sizes = slices.Grow(ix.sizes, docs)
+	ix.count = slices.Grow(ix.count, docs)
+	ix.sets = slices.Grow(ix.sets, docs)
+	ix.sents = slices.Grow(ix.sents, docs)
+	ix.mins = slices.Grow(ix.mins, n/minChunk+1-len(ix.mins))
 }
 
 // Add appends a document with its signature and the match found for it, and

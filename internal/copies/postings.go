@@ -114,12 +114,28 @@ func (p *postings) block(b int32) *postingBlock {
 	return &p.chunks[b>>chunkBits][b&(1<<chunkBits-1)]
 }
 
+// reserve sizes the table for keys keys at most three quarters full, so
+// that adding them never grows it: growing rehashes every key into fresh
+// memory, the largest cost of building a big index.
+func (p *postings) reserve(keys int) {
+	size := len(p.slots)
+	for 3*size < 4*keys {
+		size *= 2
+	}
+	if size > len(p.slots) {
+		p.resize(size)
+	}
+}
+
 // grow doubles the table, keeping it at most three quarters full: linear
 // probing stays short at that load, and the slots are most of the index.
-func (p *postings) grow() {
+func (p *postings) grow() { p.resize(2 * len(p.slots)) }
+
+// resize rehashes the table into size slots, a power of two.
+func (p *postings) resize(size int) {
 	old := p.slots
-	p.slots = make([]postingHead, 2*len(old))
-	p.shift = uint(64 - bits.TrailingZeros(uint(len(p.slots))))
+	p.slots = make([]postingHead, size)
+	p.shift = uint(64 - bits.TrailingZeros(uint(size)))
 	for _, s := range old {
 		if s.key != 0 {
 			p.slots[p.find(s.key)] = s

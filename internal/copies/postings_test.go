@@ -7,13 +7,26 @@ import (
 )
 
 // postings lists, for every key, the documents added under it newest first,
-// whether or not add is given where each found the key, across growth,
-// and skips keys with more documents than the limit.
+// whether or not add is given where each found the key, across growth and
+// reservations (up front, and of a table already holding keys), and skips
+// keys with more documents than the limit.
 func TestPostingsListDocumentsNewestFirst(t *testing.T) {
+	for _, reserved := range []bool{false, true} {
+		testPostings(t, reserved)
+	}
+}
+
+func testPostings(t *testing.T, reserved bool) {
 	r := rand.New(rand.NewPCG(3, 4))
 	p := newPostings()
+	if reserved {
+		p.reserve(1000)
+	}
 	want := map[uint64][]int32{}
 	for doc := range int32(20000) {
+		if reserved && doc == 5000 {
+			p.reserve(30000)
+		}
 		for range 1 + r.IntN(4) {
 			key := uint64(r.IntN(5000)) * 0x9e3779b97f4a7c15 // hashes, as the index's keys are
 			if r.IntN(10) == 0 {

@@ -64,6 +64,11 @@ var (
 	// "…, saying that".
 	participleCues = setOf(`saying adding noting arguing claiming warning insisting explaining writing telling
 		stressing suggesting calling acknowledging asserting declaring promising vowing citing`)
+	// showVerbs are cues after a noun of evidence: "polls show", "the
+	// documents showed".
+	showVerbs     = setOf(`show shows showed`)
+	evidenceNouns = setOf(`poll polls data figures records documents survey surveys results statistics numbers
+		study studies analysis tests emails return returns filings footage video videos averages`)
 	// callParticles after "called" make another verb: "called in", "called off".
 	callParticles = setOf(`in into to up off out back upon`)
 	// auxiliaries and adverbs that belong to the cue: "has also said".
@@ -150,6 +155,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	if !ok {
 		return 0, ""
 	}
+	if intends(toks, i) {
+		return 1, lemma
+	}
 	if nounLike[t.low] {
 		if i > 0 && (determiners[toks[i-1].low] || strings.HasSuffix(toks[i-1].low, "'s") || strings.HasSuffix(toks[i-1].low, "’s")) {
 			return 0, ""
@@ -176,6 +184,8 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 				ok = true
 			}
 		}
+		// "Polls show Clinton with a lead": what evidence shows.
+		ok = ok || showVerbs[t.low] && i > 0 && evidenceNouns[toks[i-1].low]
 		if !ok {
 			return 0, ""
 		}
@@ -186,6 +196,18 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		return 0, ""
 	}
 	return 1, lemma
+}
+
+// intends reports whether token i is "plans" stating a named or
+// pronominal subject's intention: "Hillary Clinton plans to call on young
+// people", "which she plans to do"; not "his plans to", "and plans to".
+func intends(toks []token, i int) bool {
+	t := toks[i]
+	if t.low != "plans" && t.low != "planned" || i == 0 || i+1 >= len(toks) || toks[i+1].low != "to" {
+		return false
+	}
+	prev := toks[i-1]
+	return prev.isWord() && (prev.upper && i > 1 || isPronoun(prev.low) || prev.low == "campaign" || prev.low == "administration")
 }
 
 // headlineCase reports whether toks read as a headline: at least four words,

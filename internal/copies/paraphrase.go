@@ -128,9 +128,13 @@ func align(a, b *weighed, p Params, ts *termSentences) (float64, bool) {
 				acc[bits.TrailingZeros64(m)] += wa[k]
 			}
 		}
+		// The shared terms are part of the other sentence too, so its sum
+		// is at least shared: a sentence sharing less than bound fails
+		// whatever its sum, and its weights need not be looked up.
+		bound := p.SentenceDice * sa / (2 - p.SentenceDice) * (1 - 1e-9) // rounding
 		for m := hit; m != 0; m &= m - 1 {
 			j := bits.TrailingZeros64(m)
-			if shared := acc[j]; shared > 0 {
+			if shared := acc[j]; shared > 0 && shared >= bound {
 				if _, sb := b.at(j); 2*shared >= p.SentenceDice*(sa+sb) && figuresAgree(x, b.sets[j]) {
 					n++
 					break

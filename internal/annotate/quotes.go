@@ -174,7 +174,7 @@ func (f *sentenceFinder) find() []Quote {
 }
 
 // nestingWords open a relative clause that can hold an attribution.
-var nestingWords = setOf(`which who`)
+var nestingWords = setOf(`which who what`)
 
 // nested finds attributions inside a content from token from to done
 // that a relative clause opens: "… his donations, which he said were
@@ -182,7 +182,7 @@ var nestingWords = setOf(`which who`)
 func (f *sentenceFinder) nested(from, done int) []Quote {
 	var out []Quote
 	for _, c := range f.cues() {
-		if c.i <= from || c.i > done || weakCues[f.toks[c.i].low] || participleCues[f.toks[c.i].low] ||
+		if c.i <= from || c.i > done || participleCues[f.toks[c.i].low] ||
 			strings.HasSuffix(f.toks[c.i].low, "ing") || f.toks[c.i].low == "according" || cueForms[f.toks[c.i].low] == "feel" {
 			continue // "who feel buoyed" is a state, not an attribution
 		}
@@ -193,6 +193,9 @@ func (f *sentenceFinder) nested(from, done int) []Quote {
 		}
 		if src == cs || src <= from || cs-src > 4 || !nestingWords[f.toks[src-1].low] && !nestingWords[f.toks[src].low] {
 			continue
+		}
+		if l := cueForms[f.toks[c.i].low]; f.toks[src-1].low == "what" && (l == "call" || l == "see") {
+			continue // "condemned what he called a breach": a label, not a claim
 		}
 		end := f.beforeNextSpeaker(c.i+c.n, len(f.toks))
 		if f.wordsIn(c.i+c.n, end) < 2 {

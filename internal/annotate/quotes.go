@@ -173,6 +173,10 @@ func (f *sentenceFinder) find() []Quote {
 	return out
 }
 
+// gerundPrepositions before a participle cue make the sentence's subject
+// its source: "Obama responded by saying …", "after saying".
+var gerundPrepositions = setOf(`by after before for from without while when`)
+
 // nestingWords open a relative clause that can hold an attribution.
 var nestingWords = setOf(`which who what`)
 
@@ -397,7 +401,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	cs := f.cueStart(c)
 	ce := c.i + c.n
 	q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, ce)}
-	if participleCues[f.toks[c.i].low] && c.i > 0 && f.toks[c.i-1].punct == ',' ||
+	if participleCues[f.toks[c.i].low] && c.i > 0 && (f.toks[c.i-1].punct == ',' || gerundPrepositions[f.toks[c.i-1].low]) ||
 		cs > 0 && (f.toks[cs-1].low == "and" || f.toks[cs-1].low == "but") {
 		// the subject of the main clause speaks: "The State Department
 		// provided no confirmation but said that …"

@@ -41,6 +41,8 @@ type Index struct {
 	count   []int32 // per document: keys shared with the query, plus one
 	touched []int32 // documents with a count
 	ts      termSentences
+	qset    hashSet // the shingle set of setOf, for containment
+	setOf   *Signature
 	refs    lookups
 	sink    uint32 // what warm read, kept so that its reads are not dropped
 }
@@ -222,7 +224,14 @@ func (ix *Index) shingleCandidates(s *Signature, consider func(int32, string, fl
 		if float64(ix.shares(d)) < 0.3*ix.p.PartialContainment*float64(min(len(s.Sample), int(ix.sizes[d]))) {
 			continue
 		}
-		common := shared(s.Set, ix.sets[d])
+		if ix.setOf != s {
+			ix.setOf = s
+			ix.qset.reset(len(s.Set))
+			for _, h := range s.Set {
+				ix.qset.add(h)
+			}
+		}
+		common := sharedWith(&ix.qset, ix.sets[d])
 		smaller := min(len(s.Set), len(ix.sets[d]))
 		if common >= ix.p.PartialMinShared && smaller > 0 {
 			if c := float64(common) / float64(smaller); c >= ix.p.PartialContainment {

@@ -84,3 +84,43 @@ func TestDocFreqsCountDocumentsOnce(t *testing.T) {
 		t.Errorf("a term never counted has %d documents", got)
 	}
 }
+
+// distinct keeps the first occurrence of every hash in order, zero
+// included, and sharedWith counts common hashes as a map would.
+func TestDistinctAndSharedWith(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var scratch, q hashSet
+	for trial := range 200 {
+		n := r.IntN(300)
+		hs := make([]uint32, n)
+		for i := range hs {
+			hs[i] = uint32(r.IntN(2*n + 1)) // repeats and zeros
+		}
+		var want []uint32
+		seen := map[uint32]bool{}
+		for _, h := range hs {
+			if !seen[h] {
+				seen[h] = true
+				want = append(want, h)
+			}
+		}
+		got := distinct(slices.Clone(hs), &scratch)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d: distinct(%v) = %v, want %v", trial, hs, got, want)
+		}
+		other := distinct([]uint32{0, 1, 2, 3, uint32(r.IntN(2*n + 1)), uint32(r.IntN(2*n + 1))}, &hashSet{})
+		q.reset(len(got))
+		for _, h := range got {
+			q.add(h)
+		}
+		common := 0
+		for _, h := range other {
+			if seen[h] {
+				common++
+			}
+		}
+		if c := sharedWith(&q, other); c != common {
+			t.Fatalf("trial %d: sharedWith = %d, want %d", trial, c, common)
+		}
+	}
+}

@@ -14,7 +14,7 @@ import (
 type Signature struct {
 	Exact  uint64            // hash of the normalised word sequence; 0 when too short
 	Min    [numHashes]uint32 // MinHash of the shingle set
-	Set    []uint32          // sorted shingle hashes, for exact containment
+	Set    []uint32          // distinct shingle hashes in text order, for exact containment
 	Sample []uint32          // sorted winnowed fingerprints, indexed for retrieval
 	Sents  [][]uint32        // per sentence: sorted stem hashes of its content words
 	Keys   []uint32          // per sentence in Sents: a one-permutation MinHash key
@@ -97,8 +97,7 @@ func Sign(text string, p Params) *Signature {
 	densify(&s.Min)
 	tw.shingles = shingles
 	s.Sample = winnow(shingles, p.Window)
-	slices.Sort(shingles)
-	s.Set = slices.Clone(slices.Compact(shingles))
+	s.Set = slices.Clone(distinct(shingles, &tw.set))
 	s.Sents, s.Keys = sentenceSets(text, tw)
 	return s
 }
@@ -112,6 +111,7 @@ type tokens struct {
 	terms    []uint32
 	ok       []bool
 	shingles []uint32 // scratch for Sign
+	set      hashSet  // scratch for Sign
 }
 
 // scratch recycles tokens between signatures.

@@ -222,6 +222,9 @@ func figuresAgree(x, y []uint32) bool {
 	return 2*shared(fx, fy) >= min(len(fx), len(fy))
 }
 
+// figures returns the figures of a sentence set, which come last (see
+// wordsThenFigures): the words before them are all below numberBit, so
+// a binary search finds where they start.
 func figures(set []uint32) []uint32 {
 	i, _ := slices.BinarySearch(set, numberBit)
 	return set[i:]

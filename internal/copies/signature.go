@@ -15,7 +15,7 @@ type Signature struct {
 	Exact  uint64            // hash of the normalised word sequence; 0 when too short
 	Min    [numHashes]uint32 // MinHash of the shingle set
 	Set    []uint32          // distinct shingle hashes in text order, for exact containment
-	Sample []uint32          // sorted winnowed fingerprints, indexed for retrieval
+	Sample []uint32          // distinct winnowed fingerprints, indexed for retrieval
 	Sents  [][]uint32        // per sentence: sorted stem hashes of its content words
 	Keys   []uint32          // per sentence in Sents: a one-permutation MinHash key
 }
@@ -96,7 +96,7 @@ func Sign(text string, p Params) *Signature {
 	}
 	densify(&s.Min)
 	tw.shingles = shingles
-	s.Sample = winnow(shingles, p.Window)
+	s.Sample = winnow(shingles, p.Window, &tw.set)
 	s.Set = slices.Clone(distinct(shingles, &tw.set))
 	s.Sents, s.Keys = sentenceSets(text, tw)
 	return s
@@ -134,7 +134,7 @@ func tokenize(text string) *tokens {
 // winnow keeps the smallest hash of every window of w consecutive shingles
 // (Schleimer, Wilkerson and Aiken, 2003): any passage of w+k-1 words that two
 // texts share yields a fingerprint both keep, however short the texts.
-func winnow(hs []uint32, w int) []uint32 {
+func winnow(hs []uint32, w int, scratch *hashSet) []uint32 {
 	out := make([]uint32, 0, 2*len(hs)/(w+1)+1) // the expected density for random hashes
 	last := -1
 	for start := 0; start+w <= len(hs) || (start == 0 && len(hs) > 0); start++ {
@@ -153,8 +153,7 @@ func winnow(hs []uint32, w int) []uint32 {
 			break
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return distinct(out, scratch) // a shingle may be kept in windows apart
 }
 
 // densify fills the empty bins of a one-permutation MinHash (see
@@ -186,8 +185,8 @@ func densify(m *[numHashes]uint32) {
 func rotl(x uint64, r int) uint64 { r &= 63; return x<<r | x>>(64-r) }
 
 // sentenceSets returns, for each sentence with at least four content words,
-// the sorted set of its terms and a one-permutation MinHash key. The sets
-// share one backing array.
+// the set of its terms (see wordsThenFigures) and a one-permutation MinHash
+// key. The sets share one backing array.
 func sentenceSets(text string, tw *tokens) ([][]uint32, []uint32) {
 	var (
 		ends []int // where each set ends in all
@@ -212,9 +211,7 @@ func sentenceSets(text string, tw *tokens) ([][]uint32, []uint32) {
 			all = all[:start]
 			continue
 		}
-		set := all[start:]
-		slices.Sort(set)
-		set = slices.Compact(set)
+		set := wordsThenFigures(distinct(all[start:], &tw.set))
 		all = all[:start+len(set)]
 		key := ^uint32(0)
 		for _, h := range set {
@@ -231,6 +228,22 @@ func sentenceSets(text string, tw *tokens) ([][]uint32, []uint32) {
 		start = end
 	}
 	return sets, keys
+}
+
+// wordsThenFigures reorders a sentence's distinct terms: its words first,
+// then its figures (numberBit set) in ascending order, for figuresAgree.
+// Nothing else reads the order: sorting whole sets cost more than the rest
+// of their making.
+func wordsThenFigures(set []uint32) []uint32 {
+	i := 0
+	for j, h := range set {
+		if h&numberBit == 0 {
+			set[i], set[j] = h, set[i]
+			i++
+		}
+	}
+	slices.Sort(set[i:])
+	return set
 }
 
 func isNumber(w []byte) bool {

@@ -21,6 +21,15 @@ func (f *sentenceFinder) sourceBefore(end int) int {
 			return s
 		}
 	}
+	// "Kall -- co-editor of a book on the debates -- said": the name before
+	// an aside in dashes.
+	if start == end {
+		if open := f.dashAsideBefore(end); open > 0 {
+			if s := f.nounPhraseBack(open); s < open {
+				return s
+			}
+		}
+	}
 	// Appositives: "Milley, the chairman of …, said", "Mulgrew, president
 	// of the union, which represents teachers, said".
 	if start == end && end > 1 && f.toks[end-1].punct == ',' {
@@ -82,6 +91,34 @@ func (f *sentenceFinder) namedOpening(c int) int {
 	}
 	if !comma {
 		return c
+	}
+	return 0
+}
+
+// dashAsideBefore returns where an aside in dashes that ends just before
+// token end opens (the first token of its opening dash), or 0.
+func (f *sentenceFinder) dashAsideBefore(end int) int {
+	isDash := func(k int) bool {
+		p := f.toks[k].punct
+		return p == '—' || p == '–' || p == '-'
+	}
+	if end == 0 || !isDash(end-1) {
+		return 0
+	}
+	k := end - 2
+	for k > 0 && isDash(k) {
+		k-- // "--"
+	}
+	for ; k > 0 && end-k < 40; k-- {
+		if f.quoted[k] {
+			return 0
+		}
+		if isDash(k) {
+			for k > 0 && isDash(k-1) {
+				k--
+			}
+			return k
+		}
 	}
 	return 0
 }

@@ -92,12 +92,30 @@ func quotedTokens(toks []token) []bool {
 			continue
 		case '"':
 			in[i] = true
-			open = !open
+			open = straightOpens(toks, i, open)
 			continue
 		}
 		in[i] = open
 	}
 	return in
+}
+
+// straightOpens reports whether the straight quotation mark at token i
+// leaves a quotation open. Where it stands tells first: against the word
+// before it and spaced from the one after, it closes (“…families,” he
+// added”, the quotation opened in an earlier sentence); spaced before and
+// against the word after, it opens. Else it toggles.
+func straightOpens(toks []token, i int, open bool) bool {
+	t := toks[i]
+	touchesBefore := i > 0 && toks[i-1].e == t.s
+	touchesAfter := i+1 < len(toks) && toks[i+1].s == t.e
+	switch {
+	case touchesBefore && !touchesAfter:
+		return false
+	case !touchesBefore && touchesAfter:
+		return true
+	}
+	return !open
 }
 
 type cue struct{ i, n int }

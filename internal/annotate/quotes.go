@@ -102,8 +102,8 @@ func quotedTokens(toks []token) []bool {
 
 // straightOpens reports whether the straight quotation mark at token i
 // leaves a quotation open. Where it stands tells first: against the word
-// before it and spaced from the one after, it closes (“…families,” he
-// added”, the quotation opened in an earlier sentence); spaced before and
+// before it and spaced from the one after, it closes (a quotation opened
+// in an earlier sentence and closed before "he added"); spaced before and
 // against the word after, it opens. Else it toggles.
 func straightOpens(toks []token, i int, open bool) bool {
 	t := toks[i]

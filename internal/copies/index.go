@@ -79,6 +79,9 @@ func NewIndex(p Params) *Index {
 // batch, as Detect does, saves the rehashing. Estimates are fine; more
 // documents than reserved are still added.
 func (ix *Index) Reserve(docs, samples, sentences int) {
+	if docs <= 0 {
+		return
+	}
 	ix.bands.reserve(ix.bands.used + numBands*docs)
 	ix.samps.reserve(ix.samps.used + samples)
 	ix.keys.reserve(ix.keys.used + sentences)

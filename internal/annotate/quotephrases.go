@@ -1,6 +1,9 @@
 package annotate
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The phrases around a cue: the source before or after it, the person told,
 // the subject that opens a sentence, asides, and where a content gives way
@@ -278,13 +281,18 @@ func isObjectPronoun(w string) bool {
 // "Back when he wrote his book, Mr. McKinley said that he …", what he wrote
 // stops at the comma, and Mr. McKinley's attribution is found in turn.
 func (f *sentenceFinder) beforeNextSpeaker(from, end int) int {
-	for _, c := range f.cues() {
-		if c.i <= from || c.i >= end || weakCues[f.toks[c.i].low] || participleCues[f.toks[c.i].low] {
+	cs := f.cues()
+	k, _ := slices.BinarySearchFunc(cs, from+1, func(c cue, i int) int { return c.i - i })
+	for _, c := range cs[k:] {
+		if c.i >= end {
+			break // cues come in order
+		}
+		if weakCues[f.toks[c.i].low] || participleCues[f.toks[c.i].low] {
 			continue
 		}
 		cs := f.cueStart(c)
 		src := f.nounPhraseBack(cs)
-		if src < cs && src-1 > from && f.toks[src-1].punct == ',' && f.wordsIn(c.i+c.n, end) >= 2 {
+		if src < cs && src-1 > from && f.toks[src-1].punct == ',' && f.hasWords(c.i+c.n, end, 2) {
 			return src - 1
 		}
 	}

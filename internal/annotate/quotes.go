@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -195,6 +196,10 @@ func (f *sentenceFinder) find() []Quote {
 // its source: "Obama responded by saying …", "after saying".
 var gerundPrepositions = setOf(`by after before for from without while when`)
 
+// maxNestedAt bounds how far into a content a nested attribution is
+// looked for, in tokens: a sentence of a thousand cues stays linear.
+const maxNestedAt = 80
+
 // nestingWords open a relative clause that can hold an attribution.
 var nestingWords = setOf(`which who what`)
 
@@ -203,8 +208,13 @@ var nestingWords = setOf(`which who what`)
 // accompanied by favors", "listeners who said they had misgivings".
 func (f *sentenceFinder) nested(from, done int) []Quote {
 	var out []Quote
-	for _, c := range f.cues() {
-		if c.i <= from || c.i > done || participleCues[f.toks[c.i].low] ||
+	cs := f.cues()
+	k, _ := slices.BinarySearchFunc(cs, from+1, func(c cue, i int) int { return c.i - i })
+	for _, c := range cs[k:] {
+		if c.i > done || c.i > from+maxNestedAt {
+			break // cues come in order
+		}
+		if participleCues[f.toks[c.i].low] ||
 			strings.HasSuffix(f.toks[c.i].low, "ing") || f.toks[c.i].low == "according" || cueForms[f.toks[c.i].low] == "feel" {
 			continue // "who feel buoyed" is a state, not an attribution
 		}
@@ -219,8 +229,8 @@ func (f *sentenceFinder) nested(from, done int) []Quote {
 		if l := cueForms[f.toks[c.i].low]; f.toks[src-1].low == "what" && (l == "call" || l == "see") {
 			continue // "condemned what he called a breach": a label, not a claim
 		}
-		end := f.beforeNextSpeaker(c.i+c.n, len(f.toks))
-		if f.wordsIn(c.i+c.n, end) < 2 {
+		end := f.beforeNextSpeaker(c.i+c.n, max(done+1, c.i+c.n)) // within the outer content
+		if !f.hasWords(c.i+c.n, end, 2) {
 			continue
 		}
 		q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, c.i+c.n), Source: f.spanOf(src, cs), Content: f.spanOf(c.i+c.n, end)}
@@ -275,6 +285,17 @@ func (f *sentenceFinder) wordsIn(a, b int) int {
 		}
 	}
 	return n
+}
+
+// hasWords reports whether tokens a to b hold at least n words, reading
+// no further than the n-th.
+func (f *sentenceFinder) hasWords(a, b, n int) bool {
+	for i := a; i < b && i < len(f.toks) && n > 0; i++ {
+		if f.toks[i].isWord() {
+			n--
+		}
+	}
+	return n <= 0
 }
 
 func (f *sentenceFinder) hasQuote(a, b int) bool {

@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -281,9 +280,7 @@ func isObjectPronoun(w string) bool {
 // "Back when he wrote his book, Mr. McKinley said that he …", what he wrote
 // stops at the comma, and Mr. McKinley's attribution is found in turn.
 func (f *sentenceFinder) beforeNextSpeaker(from, end int) int {
-	cs := f.cues()
-	k, _ := slices.BinarySearchFunc(cs, from+1, func(c cue, i int) int { return c.i - i })
-	for _, c := range cs[k:] {
+	for _, c := range f.cuesAfter(from) {
 		if c.i >= end {
 			break // cues come in order
 		}

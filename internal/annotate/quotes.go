@@ -142,6 +142,13 @@ func (f *sentenceFinder) cues() []cue {
 	return cs
 }
 
+// cuesAfter returns the sentence's cues that start after token i, in order.
+func (f *sentenceFinder) cuesAfter(i int) []cue {
+	cs := f.cues()
+	k, _ := slices.BinarySearchFunc(cs, i+1, func(c cue, t int) int { return c.i - t })
+	return cs[k:]
+}
+
 func (f *sentenceFinder) find() []Quote {
 	k0 := 0
 	if len(f.toks) > 0 && isQuoteMark(f.toks[0].punct) {
@@ -208,9 +215,7 @@ var nestingWords = setOf(`which who what`)
 // accompanied by favors", "listeners who said they had misgivings".
 func (f *sentenceFinder) nested(from, done int) []Quote {
 	var out []Quote
-	cs := f.cues()
-	k, _ := slices.BinarySearchFunc(cs, from+1, func(c cue, i int) int { return c.i - i })
-	for _, c := range cs[k:] {
+	for _, c := range f.cuesAfter(from) {
 		if c.i > done || c.i > from+maxNestedAt {
 			break // cues come in order
 		}

@@ -18,8 +18,10 @@ articles of PATH, then more rounds of them (see --stream), one every --every
 of stream time. Each article's features
 are extracted and it is assigned online, with document frequencies counted
 as the stream goes (no priming). Prints articles per second for extraction
-and assignment, the assignment cost per article at each power of ten, the
-number of stories and the peak resident memory.`, "")
+and assignment, the assignment cost per article at each power of ten with
+the index entries (postings) each article's query read, which is the work
+that grows while the postings fill, the number of stories and the peak
+resident memory.`, "")
 	n := fs.Int("n", 1_000_000, "articles in the stream")
 	every := fs.Duration("every", 30*time.Second, "stream time between two articles")
 	stream := addStreamFlag(fs)
@@ -53,6 +55,7 @@ number of stories and the peak resident memory.`, "")
 		points                  []clusterPoint
 		lastAssign              time.Duration
 		lastN                   int
+		lastRead                int64
 	)
 	if *profile != "" {
 		stop, err := startCPUProfile(*profile)
@@ -79,9 +82,10 @@ number of stories and the peak resident memory.`, "")
 			points = append(points, clusterPoint{
 				Articles:     i + 1,
 				AssignMicros: float64((assignTime - lastAssign).Microseconds()) / float64(i+1-lastN),
+				Read:         float64(a.PostingsRead()-lastRead) / float64(i+1-lastN),
 				Stories:      a.Stories(),
 			})
-			lastAssign, lastN = assignTime, i+1
+			lastAssign, lastN, lastRead = assignTime, i+1, a.PostingsRead()
 			next *= 10
 		}
 	}
@@ -99,9 +103,10 @@ number of stories and the peak resident memory.`, "")
 	}
 	fmt.Fprintf(env.Stdout, "cluster: %s articles on one core: %s extractions/s, %s assignments/s, %s articles/s together; %s stories\n",
 		thousands(res.Articles), thousands(int(res.ExtractPerSec)), thousands(int(res.AssignPerSec)), thousands(int(res.PerCorePerSec)), thousands(res.Stories))
-	fmt.Fprintln(env.Stdout, "articles    assign µs/article (since previous row)   stories")
+	fmt.Fprintln(env.Stdout, "articles    assign µs/article   postings read/article   stories")
+	fmt.Fprintln(env.Stdout, "            (both since the previous row)")
 	for _, pt := range points {
-		fmt.Fprintf(env.Stdout, "%-11s %-40.2f %s\n", thousands(pt.Articles), pt.AssignMicros, thousands(pt.Stories))
+		fmt.Fprintf(env.Stdout, "%-11s %-19.2f %-23.0f %s\n", thousands(pt.Articles), pt.AssignMicros, pt.Read, thousands(pt.Stories))
 	}
 	fmt.Fprintf(env.Stdout, "peak RSS %.0f MiB; %s\ncommand: %s\n", res.PeakRSSMiB, res.Platform, res.Command)
 	return nil
@@ -110,6 +115,7 @@ number of stories and the peak resident memory.`, "")
 type clusterPoint struct {
 	Articles     int     `json:"articles"`
 	AssignMicros float64 `json:"assign_us_per_article"`
+	Read         float64 `json:"postings_read_per_article"`
 	Stories      int     `json:"stories"`
 }
 

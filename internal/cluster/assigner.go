@@ -19,9 +19,11 @@ type Doc struct {
 // earlier articles through an inverted index and keeps them as neighbours;
 // earlier articles take it into their own neighbour lists when it is nearer
 // than theirs. Two articles are linked when one is among the other's Links
-// nearest, they are similar enough, and they share SharedMin neighbours
-// (shared-nearest-neighbour clustering, which stops one stray resemblance
-// from chaining two events into one story). Stories are the connected
+// nearest, they are similar enough, and they share SharedMin neighbours,
+// one more when the nearness is one-sided (the other does not have the
+// first among its own neighbours): shared-nearest-neighbour clustering,
+// which stops one stray resemblance from chaining two events into one
+// story. Stories are the connected
 // groups of links; copies join their original's.
 //
 // An Assigner is not safe for concurrent use: assignment is the one ordered
@@ -44,6 +46,7 @@ type Assigner struct {
 	topKeys []uint64    // the same, as heaviest sorts them
 	sink    int32       // what the warm passes read, kept so that their reads are not dropped
 	cands   []neighbour // the candidates to score exactly
+	read    int64       // postings read by every query so far (PostingsRead)
 
 	// In a dated stream (see DatedStream), articles published more than
 	// Window before the latest can no longer be anyone's neighbour: their
@@ -182,6 +185,12 @@ func (a *Assigner) Story(n int32) string {
 	return "s-" + a.docs.at(a.sets.find(n)).id
 }
 
+// PostingsRead is the number of index entries the queries of every
+// article assigned so far have read: the work of finding candidates,
+// which grows as the postings of an article's terms fill up to MaxPosting
+// each and is bounded by QueryTerms × MaxPosting per article.
+func (a *Assigner) PostingsRead() int64 { return a.read }
+
 // Len is the number of articles assigned.
 func (a *Assigner) Len() int { return a.docs.len() }
 
@@ -206,7 +215,8 @@ func (a *Assigner) findNeighbours(n int32, query []wterm) {
 		}
 		post := a.vocab.terms[t.id].post
 		post = post[max(0, len(post)-a.p.MaxPosting):]
-		for i := len(post) - 1; i >= 0; i-- {
+		i := len(post) - 1
+		for ; i >= 0; i-- {
 			d := post[i].doc
 			if d < a.expired {
 				break // this and older ones are out of the window
@@ -215,6 +225,7 @@ func (a *Assigner) findNeighbours(n int32, query []wterm) {
 			nt += b2i(a.acc[d] == 0)
 			a.acc[d] += t.w * post[i].w
 		}
+		a.read += int64(len(post) - 1 - i)
 	}
 	a.touched = touched[:nt]
 	a.cands = a.best(a.p.Candidates)
@@ -358,10 +369,24 @@ func (a *Assigner) link(x int32) {
 			break
 		}
 		other := a.docs.at(nb.doc).near
-		if a.shared(near, other, x, nb.doc) >= a.p.SharedMin || a.sparse(near) && a.sparse(other) {
+		need := a.p.SharedMin
+		if !holds(other, x) {
+			need++ // one-sided: x is not among its neighbour's nearest
+		}
+		if a.shared(near, other, x, nb.doc) >= need || a.sparse(near) && a.sparse(other) {
 			a.sets.union(x, nb.doc)
 		}
 	}
+}
+
+// holds reports whether article x is in the neighbour list near.
+func holds(near []neighbour, x int32) bool {
+	for _, nb := range near {
+		if nb.doc == x {
+			return true
+		}
+	}
+	return false
 }
 
 // sparse reports whether a neighbour list holds at most SharedMin articles

@@ -5,7 +5,8 @@
 // articles take a later one into their lists when it is nearer). Two
 // articles are linked when one is among the other's nearest, they are
 // similar enough once the time gap and conflicting years are counted, and
-// they share nearest neighbours (or both sit in a sparse neighbourhood).
+// they share nearest neighbours, more of them when only one of the two is
+// among the other's nearest (or both sit in a sparse neighbourhood).
 // Stories are the connected groups of links; copies join their original's
 // story, so a copy group is never split. Summarize describes a story;
 // Score compares a clustering with a gold one (B-cubed and pairwise).

@@ -19,7 +19,7 @@ type Params struct {
 
 	Neighbours int     // each article keeps its Neighbours nearest earlier or later articles
 	Links      int     // an article links to a story through one of its Links nearest
-	SharedMin  int     // when the two also share SharedMin nearest neighbours
+	SharedMin  int     // when the two also share SharedMin nearest neighbours (one more if the other lacks it among its Neighbours)
 	Threshold  float64 // and their similarity is at least Threshold
 
 	YearsApart float64       // similarity factor for two articles that name years, none in common

@@ -3,6 +3,8 @@ package cluster
 import (
 	"slices"
 	"time"
+
+	"github.com/zeebo/xxh3"
 )
 
 // Doc is the part of an article clustering reads.
@@ -34,7 +36,7 @@ type Assigner struct {
 	ndocs  float32
 	primed bool
 	docs   members
-	byID   map[string]int32
+	byID   map[uint64]int32 // article positions by the xxh3 hash of their id
 	sets   unionFind
 
 	// scratch space of one Assign
@@ -101,7 +103,7 @@ type posting struct {
 
 // NewAssigner returns an empty assigner.
 func NewAssigner(p Params) *Assigner {
-	return &Assigner{p: p, byID: map[string]int32{}}
+	return &Assigner{p: p, byID: map[uint64]int32{}}
 }
 
 // Prime counts the document frequencies of a whole batch up front, so that
@@ -132,8 +134,9 @@ func (a *Assigner) Assign(d Doc, f Features) int32 {
 	}
 	n := int32(a.docs.len())
 	a.sets.add()
-	a.byID[d.ID] = n
-	if o, ok := a.byID[d.CopyOf]; ok && d.CopyOf != "" {
+	o, isCopy := a.position(d.CopyOf)
+	a.byID[xxh3.HashString(d.ID)] = n
+	if isCopy {
 		a.docs.add(member{id: d.ID, at: d.Published, orig: o})
 		a.sets.union(o, n)
 		return n
@@ -149,6 +152,18 @@ func (a *Assigner) Assign(d Doc, f Features) int32 {
 	a.index(n, top[:min(len(top), a.p.IndexTerms)])
 	a.linkAround(n)
 	return n
+}
+
+// position returns the position of the article with the id, when one was
+// assigned. The map is keyed by the id's hash, smaller and faster than one
+// keyed by the strings; the id is checked, so a hash shared by two ids
+// finds at most the later one.
+func (a *Assigner) position(id string) (int32, bool) {
+	if id == "" {
+		return 0, false
+	}
+	o, ok := a.byID[xxh3.HashString(id)]
+	return o, ok && a.docs.at(o).id == id
 }
 
 // DatedStream tells the assigner that every article to come has a

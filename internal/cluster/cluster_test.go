@@ -97,6 +97,21 @@ func TestClusterGroupsAndSeparates(t *testing.T) {
 	}
 }
 
+// TestCopyOfUnknownOrSelf checks that a copy whose original was never
+// assigned, or that names itself, is placed as an ordinary article.
+func TestCopyOfUnknownOrSelf(t *testing.T) {
+	docs := testDocs()
+	docs[1].CopyOf = "never-seen"
+	docs[3].CopyOf = docs[3].ID
+	got := Cluster(docs, DefaultParams(), 1)
+	if got[1] != got[0] {
+		t.Errorf("copy of an unknown id left its story: %v", got)
+	}
+	if got[3] != "s-b1" {
+		t.Errorf("copy of itself: %v", got)
+	}
+}
+
 // TestDeterministic checks that results do not depend on the number of
 // workers or on repetition.
 func TestDeterministic(t *testing.T) {

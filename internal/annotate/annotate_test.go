@@ -40,6 +40,7 @@ func TestQuoteShapes(t *testing.T) {
 		{"Getty.\n\n“Mostly he promotes ignorance, and we pay for it.” ― Esther Tapia\n“Next.”", "Esther Tapia", "―", "“Mostly he promotes ignorance, and we pay for it.”", "", ""},
 		{`PENCE: Well, look, we will win this.`, "PENCE", ":", "Well, look, we will win this", "", ""},
 		{"Trump responded.\n\nThe senator said:\n\n“We have a situation where we have our inner cities.”", "The senator", "said", "“We have a situation where we have our inner cities.”", "", ""},
+		{`Protesters were frustrated that the police released only part of the video.`, "Protesters", "were frustrated", "the police released only part of the video", "", ""},
 		{`Michael Mulgrew, president of the union, which represents city teachers, said he hopes the day sends a message.`, "Michael Mulgrew, president of the union, which represents city teachers", "said", "he hopes the day sends a message", "", ""},
 	}
 	for _, c := range cases {

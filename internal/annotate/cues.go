@@ -48,13 +48,13 @@ var (
 		orders charge charges offer offers signal signals object objects press note notes read reads comment
 		comments promise promises pledge pledges vow vows fear fears hope hopes estimate estimates want see saw
 		tweet tweets show think reporting mention blame thank worry wish counter joke jokes defend call calls
-		called calling release releases rate rates label labels debate debates expect understand consider
+		called calling release releases released releasing rate rates label labels debate debates expect understand consider
 		discuss echo echoes sing continue continues continued continuing`)
 	nounLike = setOf(`report reports state states post posts comment comments claim claims fear fears hope hopes
 		promise promises estimate estimates question questions demand demands reply replies vow vows pledge
 		pledges warning thought order orders support wish point charge charges offer offers plan plans note notes
 		remarks answer answers signal signals blame attack attacks counter ruled rule rules read reads object
-		objects press tweet tweets joke jokes defend worry charge show shows found thank mention`)
+		objects press tweet tweets joke jokes defend worry charge show shows found thank mention decline declines remark`)
 	determiners = setOf(`the a an this that these those his her its their our my your whose which what no any every
 		each some another`)
 	// tellVerbs take the person told before the content: "told CNN that".
@@ -69,6 +69,10 @@ var (
 	showVerbs     = setOf(`show shows showed`)
 	evidenceNouns = setOf(`poll polls data figures records documents survey surveys results statistics numbers
 		study studies analysis tests emails return returns filings footage video videos averages`)
+	// attitudeCues are adjectives of a stance, cues as weak ones are:
+	// "protesters were frustrated that …".
+	attitudeCues = setOf(`frustrated concerned confident convinced aware hopeful optimistic skeptical afraid adamant
+		angry upset pleased disappointed`)
 	// callParticles after "called" make another verb: "called in", "called off".
 	callParticles = setOf(`in into to up off out back upon`)
 	// auxiliaries and adverbs that belong to the cue: "has also said".
@@ -99,6 +103,9 @@ func buildCueForms() map[string]string {
 				m[f] = lemma
 			}
 		}
+	}
+	for w := range attitudeCues {
+		m[w] = w
 	}
 	for _, l := range regularCues {
 		if _, ok := irregularCues[l]; ok {
@@ -170,7 +177,7 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		// "to train and advise", "blamed by": not someone speaking
 		return 0, ""
 	}
-	if weakCues[t.low] {
+	if weakCues[t.low] || attitudeCues[t.low] {
 		ok := false
 		win := 2
 		if t.low == "called" || t.low == "calls" || t.low == "calling" || t.low == "call" {

@@ -41,6 +41,8 @@ func TestQuoteShapes(t *testing.T) {
 		{`PENCE: Well, look, we will win this.`, "PENCE", ":", "Well, look, we will win this", "", ""},
 		{"Trump responded.\n\nThe senator said:\n\n“We have a situation where we have our inner cities.”", "The senator", "said", "“We have a situation where we have our inner cities.”", "", ""},
 		{`Protesters were frustrated that the police released only part of the video.`, "Protesters", "were frustrated", "the police released only part of the video", "", ""},
+		{`Politifact checked Donald Trump's claim that there were thousands of shootings.`, "Donald Trump's", "claim", "there were thousands of shootings", "Donald Trump", NamedPerson},
+		{`There is little in his plan that matches his rhetoric, the senator said.`, "the senator", "said", "There is little in his plan that matches his rhetoric", "", ""},
 		{`Michael Mulgrew, president of the union, which represents city teachers, said he hopes the day sends a message.`, "Michael Mulgrew, president of the union, which represents city teachers", "said", "he hopes the day sends a message", "", ""},
 	}
 	for _, c := range cases {

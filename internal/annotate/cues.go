@@ -140,6 +140,20 @@ func inflect(l string) []string {
 	return []string{l, l + "s", l + "ed", l + "ing"}
 }
 
+// claimNouns are the noun cues that state what someone said: "his claim
+// that …", not "his plan that matches …".
+var claimNouns = setOf(`claim claims promise promises vow vows pledge pledges warning charge charges`)
+
+func possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") }
+
+// ownClaim reports whether the noun cue at i belongs to someone and states
+// its content: "Trump's claim that …", "his promise that …".
+func ownClaim(toks []token, i int) bool {
+	prev := toks[i-1].low
+	return claimNouns[toks[i].low] && i+1 < len(toks) && toks[i+1].low == "that" &&
+		(possessive(prev) || prev == "his" || prev == "her" || prev == "their" || prev == "its")
+}
+
 // cueAt reports whether a cue starts at token i and how many tokens it has.
 func cueAt(toks []token, i int) (n int, lemma string) {
 	for _, p := range phraseCues {
@@ -166,7 +180,7 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		return 1, lemma
 	}
 	if nounLike[t.low] {
-		if i > 0 && (determiners[toks[i-1].low] || strings.HasSuffix(toks[i-1].low, "'s") || strings.HasSuffix(toks[i-1].low, "’s")) {
+		if i > 0 && (determiners[toks[i-1].low] || possessive(toks[i-1].low)) && !ownClaim(toks, i) {
 			return 0, ""
 		}
 		if i+1 < len(toks) && (toks[i+1].low == "of" || toks[i+1].low == "to" && t.low != "told") {

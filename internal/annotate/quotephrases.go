@@ -12,6 +12,14 @@ import (
 // "Army Gen. Mark Milley, the chairman of the Joint Chiefs of Staff". It
 // returns the first token of the phrase (end when there is none).
 func (f *sentenceFinder) sourceBefore(end int) int {
+	// "Donald Trump's claim that …": the owner of a noun cue.
+	if end > 0 && possessive(f.toks[end-1].low) {
+		s := end - 1
+		for s > 0 && f.toks[s-1].upper && f.toks[s-1].isWord() && !f.quoted[s-1] {
+			s--
+		}
+		return s
+	}
 	start := f.nounPhraseBack(end)
 	// "an architect who said", "Smith, who said"
 	if start == end && end > 0 && (f.toks[end-1].low == "who" || f.toks[end-1].low == "which") {

@@ -48,13 +48,14 @@ var (
 		orders charge charges offer offers signal signals object objects press note notes read reads comment
 		comments promise promises pledge pledges vow vows fear fears hope hopes estimate estimates want see saw
 		tweet tweets show think reporting mention blame thank worry wish counter joke jokes defend call calls
-		called calling release releases released releasing rate rates label labels debate debates expect understand consider
-		discuss echo echoes sing continue continues continued continuing`)
+		called calling release releases released releasing rate rates label labels debate debates expect
+		understand consider discuss echo echoes sing continue continues continued continuing`)
 	nounLike = setOf(`report reports state states post posts comment comments claim claims fear fears hope hopes
 		promise promises estimate estimates question questions demand demands reply replies vow vows pledge
 		pledges warning thought order orders support wish point charge charges offer offers plan plans note notes
 		remarks answer answers signal signals blame attack attacks counter ruled rule rules read reads object
-		objects press tweet tweets joke jokes defend worry charge show shows found thank mention decline declines remark`)
+		objects press tweet tweets joke jokes defend worry charge show shows found thank mention decline declines
+		remark`)
 	determiners = setOf(`the a an this that these those his her its their our my your whose which what no any every
 		each some another`)
 	// tellVerbs take the person told before the content: "told CNN that".

@@ -25,8 +25,8 @@ type Doc struct {
 // one more when the nearness is one-sided (the other does not have the
 // first among its own neighbours): shared-nearest-neighbour clustering,
 // which stops one stray resemblance from chaining two events into one
-// story. Stories are the connected
-// groups of links; copies join their original's.
+// story. Stories are the connected groups of links; copies join their
+// original's.
 //
 // An Assigner is not safe for concurrent use: assignment is the one ordered
 // step of the pipeline.

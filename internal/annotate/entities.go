@@ -103,7 +103,7 @@ func FindEntities(text string, sents []Span) []Entity {
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && !strings.HasSuffix(toks[j-1].low, "'s") && !strings.HasSuffix(toks[j-1].low, "’s") {
+			for j < len(toks) && !possessive(toks[j-1].low) {
 				t := toks[j]
 				if t.isWord() && (t.upper || strings.HasPrefix(t.low, "al-") || strings.HasPrefix(t.low, "el-")) {
 					j++

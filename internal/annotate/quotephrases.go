@@ -1,9 +1,5 @@
 package annotate
 
-import (
-	"strings"
-)
-
 // The phrases around a cue: the source before or after it, the person told,
 // the subject that opens a sentence, asides, and where a content gives way
 // to the next speaker.
@@ -256,7 +252,7 @@ func (f *sentenceFinder) skipObject(i int) int {
 		for i < len(f.toks) && f.toks[i].upper && !f.quoted[i] {
 			i++
 		}
-	case determiners[t.low] || strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s"):
+	case determiners[t.low] || possessive(t.low):
 		i++
 		for k := 0; k < 2 && i < len(f.toks) && f.toks[i].isWord() && !sourceStops[f.toks[i].low] && !isPronoun(f.toks[i].low); k++ {
 			i++

@@ -33,11 +33,15 @@ type Doc struct {
 type Assigner struct {
 	p      Params
 	vocab  vocab
-	ndocs  float32
+	ndocs  float32 // articles counted (decayed: see countScale)
 	primed bool
-	docs   members
-	byID   map[uint64]int32 // article positions by the xxh3 hash of their id
-	sets   unionFind
+
+	// the clock of the stream's decaying document frequencies (decay.go)
+	dfClock decayClock
+	dfNow   time.Time // the latest publication time counted
+	docs    members
+	byID    map[uint64]int32 // article positions by the xxh3 hash of their id
+	sets    unionFind
 
 	// scratch space of one Assign
 	acc     []float32   // partial scores of one query, by article
@@ -103,26 +107,26 @@ type posting struct {
 
 // NewAssigner returns an empty assigner.
 func NewAssigner(p Params) *Assigner {
-	return &Assigner{p: p, byID: map[uint64]int32{}}
+	return &Assigner{p: p, byID: map[uint64]int32{}, dfClock: decayClock{half: p.DFHalfLife.Seconds()}}
 }
 
 // Prime counts the document frequencies of a whole batch up front, so that
 // the first articles of a batch are weighed with the same statistics as the
-// last. Assign then no longer counts them.
-func (a *Assigner) Prime(fs []Features) {
+// last. Assign then no longer counts them. times are the articles'
+// publication times (zero: unknown); when document frequencies decay,
+// a dated article's are counted from its own time (see decay.go).
+func (a *Assigner) Prime(fs []Features, times []time.Time) {
 	for i := range fs {
 		a.ids = a.vocab.intern(fs[i].Terms, a.p.Background, a.ids)
-		a.count(a.ids)
+		a.ndocs++
+		for _, id := range a.ids {
+			a.vocab.terms[id].df++
+		}
+	}
+	if a.p.DFHalfLife > 0 {
+		a.primeDecayed(fs, times)
 	}
 	a.primed = true
-}
-
-// count adds one article with the terms ids to the document frequencies.
-func (a *Assigner) count(ids []int32) {
-	a.ndocs++
-	for _, id := range ids {
-		a.vocab.terms[id].df++
-	}
 }
 
 // Assign places one article and returns its position in the assigner,
@@ -130,7 +134,7 @@ func (a *Assigner) count(ids []int32) {
 func (a *Assigner) Assign(d Doc, f Features) int32 {
 	a.ids = a.vocab.intern(f.Terms, a.p.Background, a.ids)
 	if !a.primed {
-		a.count(a.ids)
+		a.count(a.ids, d.Published)
 	}
 	n := int32(a.docs.len())
 	a.sets.add()

@@ -21,7 +21,7 @@ func Cluster(docs []Doc, p Params, workers int) []string {
 		times[i] = d.Published
 	}
 	a := NewAssigner(p)
-	a.Prime(fs)
+	a.Prime(fs, times)
 	if !slices.ContainsFunc(times, time.Time.IsZero) {
 		a.DatedStream() // in time order below
 	}

@@ -146,10 +146,10 @@ func TestScore(t *testing.T) {
 // FuzzAssign feeds arbitrary texts to the assigner: no panic, every
 // article gets a story, a copy shares its original's.
 func FuzzAssign(f *testing.F) {
-	f.Add("Quake hits Iran.", "The quake in Iran killed ten.", "2008 2013 Mr. Smith")
-	f.Add("", "\xff\xfe", "Ünïcödé Wörds Here")
-	f.Fuzz(func(t *testing.T, x, y, z string) {
-		docs := []Doc{{ID: "x", Text: x}, {ID: "y", Title: z, Text: y}, {ID: "z", Text: z}, {ID: "c", Text: x, CopyOf: "x"}}
+	f.Add("Quake hits Iran.", "The quake in Iran killed ten.", "2008 2013 Mr. Smith", int64(0), int64(86400))
+	f.Add("", "\xff\xfe", "Ünïcödé Wörds Here", int64(-1e12), int64(1e12))
+	f.Fuzz(func(t *testing.T, x, y, z string, tx, ty int64) {
+		docs := []Doc{{ID: "x", Text: x, Published: time.Unix(tx, 0)}, {ID: "y", Title: z, Text: y, Published: time.Unix(ty, 0)}, {ID: "z", Text: z}, {ID: "c", Text: x, CopyOf: "x"}}
 		got := Cluster(docs, DefaultParams(), 1)
 		for i, s := range got {
 			if s == "" {

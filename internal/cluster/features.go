@@ -25,6 +25,12 @@ type Features struct {
 	Terms []Term
 	Names int      // how many of Terms are names
 	Years []uint16 // the years (1900-2099) the text mentions, sorted
+
+	// Set by Prime for a dated article when document frequencies decay:
+	// those of its terms, in the order of Terms, and the number of
+	// articles, both seen from its publication time.
+	dfs   []float32
+	ndocs float32
 }
 
 // nameSeed separates the key space of names from that of word stems.

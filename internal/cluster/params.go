@@ -9,13 +9,14 @@ type Params struct {
 	LeadWords  int     // the first LeadWords words count once more
 	NameBoost  float32 // a name counts this many times a plain word
 
-	VectorTerms int         // an article is represented by its heaviest VectorTerms terms (0: all)
-	Background  *Background // document frequencies added to those of the articles seen (nil: none)
-	IDFPower    float64     // idf is raised to this power: above 1 favours rare terms
-	IndexTerms  int         // an article is indexed under its heaviest IndexTerms terms
-	QueryTerms  int         // and looked up by its heaviest QueryTerms terms
-	MaxPosting  int         // articles looked at per query term, most recent first
-	Candidates  int         // candidates scored exactly, best by the index's partial score
+	VectorTerms int           // an article is represented by its heaviest VectorTerms terms (0: all)
+	Background  *Background   // document frequencies added to those of the articles seen (nil: none)
+	IDFPower    float64       // idf is raised to this power: above 1 favours rare terms
+	DFHalfLife  time.Duration // an article this far away in time counts half in document frequencies (0: no decay)
+	IndexTerms  int           // an article is indexed under its heaviest IndexTerms terms
+	QueryTerms  int           // and looked up by its heaviest QueryTerms terms
+	MaxPosting  int           // articles looked at per query term, most recent first
+	Candidates  int           // candidates scored exactly, best by the index's partial score
 
 	Neighbours int     // each article keeps its Neighbours nearest earlier or later articles
 	Links      int     // an article links to a story through one of its Links nearest
@@ -36,6 +37,7 @@ func DefaultParams() Params {
 		VectorTerms: 0,
 		Background:  DefaultBackground(),
 		IDFPower:    1,
+		DFHalfLife:  14 * 24 * time.Hour,
 		IndexTerms:  30,
 		QueryTerms:  20,
 		MaxPosting:  200,

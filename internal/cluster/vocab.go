@@ -50,7 +50,11 @@ func (v *vocab) intern(terms []Term, bg *Background, ids []int32) []int32 {
 // vector weighs an article's terms (their ids in ids) by idf, keeps the
 // heaviest VectorTerms and scales them to unit length.
 func (a *Assigner) vector(f *Features, ids []int32) []wterm {
-	docs := a.ndocs + 1
+	scale := a.countScale()
+	docs := a.ndocs*scale + 1
+	if f.dfs != nil {
+		docs = f.ndocs + 1
+	}
 	if bg := a.p.Background; bg != nil {
 		docs += bg.Docs
 	}
@@ -58,7 +62,11 @@ func (a *Assigner) vector(f *Features, ids []int32) []wterm {
 	var n2 float64
 	for i, id := range ids {
 		st := &a.vocab.terms[id]
-		idf := math.Log(float64(docs / (st.df + 0.5 + st.bg)))
+		df := st.df * scale
+		if f.dfs != nil {
+			df = f.dfs[i]
+		}
+		idf := math.Log(float64(docs / (df + 0.5 + st.bg)))
 		idf = max(idf, 0)
 		if a.p.IDFPower != 1 {
 			idf = math.Pow(idf, a.p.IDFPower)

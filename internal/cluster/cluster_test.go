@@ -46,14 +46,14 @@ func loadLabelled(t *testing.T, path string) ([]Doc, []string) {
 	return docs, gold
 }
 
-// TestECBPlus holds the B-cubed F1 on ECB+ to the 0.95 target (0.9536
+// TestECBPlus holds the B-cubed F1 on ECB+ above the 0.95 target (0.9571
 // when written; see BENCHMARKS.md).
 func TestECBPlus(t *testing.T) {
 	docs, gold := loadLabelled(t, corpustest.Shared(t, "corpus/ecbplus.jsonl"))
 	s := Score(gold, Cluster(docs, DefaultParams(), 0))
 	t.Logf("B-cubed P %.4f R %.4f F1 %.4f; pairwise F1 %.4f; %d stories", s.BCubedP, s.BCubedR, s.BCubedF, s.PairF, s.Predicted)
-	if s.BCubedF < 0.95 {
-		t.Errorf("B-cubed F1 %.4f, want at least 0.95", s.BCubedF)
+	if s.BCubedF < 0.955 {
+		t.Errorf("B-cubed F1 %.4f, want at least 0.955", s.BCubedF)
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package cluster groups reports of the same event into stories, online, in
 // publication-time order. Each article is a TF-IDF vector over stemmed
-// words and names; an inverted index finds the earlier articles sharing its
+// words and names, the document frequencies decaying with the time between
+// articles (decay.go); an inverted index finds the earlier articles sharing its
 // heaviest terms, and every article keeps its nearest neighbours (earlier
 // articles take a later one into their lists when it is nearer). Two
 // articles are linked when one is among the other's nearest, they are

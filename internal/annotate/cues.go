@@ -16,7 +16,9 @@ var (
 		tweet urge vow warn wonder worry yell write argue announce believe estimate acknowledge guess imply insist
 		mock praise predict rebut recommend slam support want wish echo chant identify endorse condemn label
 		discuss debate release publish consider expect understand rate encourage promote refuse call sing
-		characterize characterise portray question continue`)
+		characterize characterise portray question continue talk denounce liken tout expose reference recognize
+		prefer link highlight refer forecast discover apologize admire underscore downplay doubt suspect laud
+		implore hail disagree deride chastise brand ridicule persuade envision contemplate bemoan comprehend appear`)
 	irregularCues = map[string][]string{
 		"say":   {"say", "says", "said", "saying"},
 		"tell":  {"tell", "tells", "told", "telling"},
@@ -31,6 +33,7 @@ var (
 		"admit": {"admit", "admits", "admitted", "admitting"},
 		"plan":  {"plan", "plans", "planned"},
 		"put":   {"put it"},
+		"speak": {"speak", "speaks", "spoke", "spoken", "speaking"},
 	}
 	// Multi-word cues, matched on lower-cased words.
 	phraseCues = [][]string{
@@ -49,13 +52,15 @@ var (
 		comments promise promises pledge pledges vow vows fear fears hope hopes estimate estimates want see saw
 		tweet tweets show think reporting mention blame thank worry wish counter joke jokes defend call calls
 		called calling release releases released releasing rate rates label labels debate debates expect
-		understand consider discuss echo echoes sing continue continues continued continuing`)
+		understand consider discuss echo echoes sing continue continues continued continuing appear appears
+		appeared appearing message endorsement`)
 	nounLike = setOf(`report reports state states post posts comment comments claim claims fear fears hope hopes
 		promise promises estimate estimates question questions demand demands reply replies vow vows pledge
 		pledges warning thought order orders support wish point charge charges offer offers plan plans note notes
 		remarks answer answers signal signals blame attack attacks counter ruled rule rules read reads object
 		objects press tweet tweets joke jokes defend worry charge show shows found thank mention decline declines
-		remark`)
+		remark talk talks link links reference references doubt doubts brand brands forecast forecasts
+		message endorsement criticism acknowledgment`)
 	determiners = setOf(`the a an this that these those his her its their our my your whose which what no any every
 		each some another`)
 	// tellVerbs take the person told before the content: "told CNN that".
@@ -74,6 +79,13 @@ var (
 	// "protesters were frustrated that …".
 	attitudeCues = setOf(`frustrated concerned confident convinced aware hopeful optimistic skeptical afraid adamant
 		angry upset pleased disappointed`)
+	// nounCues are nouns that state what someone holds or said: "drew
+	// criticism", "her endorsement of". They are noun-like (nounLike).
+	nounCues = setOf(`message endorsement criticism acknowledgment`)
+	// topicCues are verbs of speaking that are cues only when what was
+	// spoken of follows (speaksOf); aboutWords introduce it.
+	topicCues  = setOf(`speak speaks spoke spoken speaking talk talks talked talking`)
+	aboutWords = setOf(`of about out against that`)
 	// callParticles after "called" make another verb: "called in", "called off".
 	callParticles = setOf(`in into to up off out back upon`)
 	// auxiliaries and adverbs that belong to the cue: "has also said".
@@ -106,6 +118,9 @@ func buildCueForms() map[string]string {
 		}
 	}
 	for w := range attitudeCues {
+		m[w] = w
+	}
+	for w := range nounCues {
 		m[w] = w
 	}
 	for _, l := range regularCues {
@@ -192,6 +207,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		// "to train and advise", "blamed by": not someone speaking
 		return 0, ""
 	}
+	if topicCues[t.low] && !speaksOf(toks, i) {
+		return 0, ""
+	}
 	if weakCues[t.low] || attitudeCues[t.low] {
 		ok := false
 		win := 2
@@ -218,6 +236,18 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		return 0, ""
 	}
 	return 1, lemma
+}
+
+// speaksOf reports whether the speaking verb at i says what was spoken
+// of: "spoke emotionally of", "talked about", "is speaking out", "spoke
+// against", or a quotation or a clause; not "spoke to reporters Friday".
+func speaksOf(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+5; k++ {
+		if aboutWords[toks[k].low] || isQuoteMark(toks[k].punct) || toks[k].punct == ':' {
+			return true
+		}
+	}
+	return false
 }
 
 // intends reports whether token i is "plans" stating a named or

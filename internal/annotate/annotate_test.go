@@ -44,6 +44,10 @@ func TestQuoteShapes(t *testing.T) {
 		{`Politifact checked Donald Trump's claim that there were thousands of shootings.`, "Donald Trump's", "claim", "there were thousands of shootings", "Donald Trump", NamedPerson},
 		{`There is little in his plan that matches his rhetoric, the senator said.`, "the senator", "said", "There is little in his plan that matches his rhetoric", "", ""},
 		{`Michael Mulgrew, president of the union, which represents city teachers, said he hopes the day sends a message.`, "Michael Mulgrew, president of the union, which represents city teachers", "said", "he hopes the day sends a message", "", ""},
+		{`“The rules will stand,” Lena Okafor, a lawyer for the state, said on Twitter.`, "Lena Okafor, a lawyer for the state", "said", "“The rules will stand,”", "", ""},
+		{`Richard Voss, director of the institute, said the states were exaggerating.`, "Richard Voss, director of the institute", "said", "the states were exaggerating", "", ""},
+		{`In his speech, Graham stood at the podium for an hour, and criticized the party's record.`, "Graham", "criticized", "the party's record", "", ""},
+		{`The mayor spoke emotionally of the flood that took her house.`, "The mayor", "spoke", "the flood that took her house", "", ""},
 	}
 	for _, c := range cases {
 		qs := FindQuotes(c.text, Sentences(c.text))

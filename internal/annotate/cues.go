@@ -250,6 +250,21 @@ func speaksOf(toks []token, i int) bool {
 	return false
 }
 
+// afterAbout returns the token after the word that says what was spoken
+// of ("spoke out against", "talked about"), when one comes within a few
+// tokens of from, else from.
+func (f *sentenceFinder) afterAbout(from int) int {
+	for k := from; k < len(f.toks) && k < from+5; k++ {
+		if w := f.toks[k].low; aboutWords[w] && w != "that" {
+			for k+1 < len(f.toks) && aboutWords[f.toks[k+1].low] && f.toks[k+1].low != "that" {
+				k++ // "out against"
+			}
+			return k + 1
+		}
+	}
+	return from
+}
+
 // intends reports whether token i is "plans" stating a named or
 // pronominal subject's intention: "Hillary Clinton plans to call on young
 // people", "which she plans to do"; not "his plans to", "and plans to".

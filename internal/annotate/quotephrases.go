@@ -78,18 +78,49 @@ func (f *sentenceFinder) sourceBefore(end int) int {
 // outside adviser to the campaign and an associate professor at New York
 // University School of Law, said": a capitalised first word, a comma after
 // the name, and nothing quoted or spoken in between. Else it returns c.
-func (f *sentenceFinder) namedOpening(c int) int {
-	if c < 3 || c > 40 || !f.toks[0].upper || !f.toks[0].isWord() {
+func (f *sentenceFinder) namedOpening(c int) int { return f.namedFrom(0, c) }
+
+// namedAfterQuote returns where a name and its description start when they
+// come between a quotation and the comma at token c: "“…,” Flynn, a top
+// Trump surrogate, said Thursday on Fox News." Else it returns c.
+func (f *sentenceFinder) namedAfterQuote(c int) int {
+	k := c - 1
+	for k > 0 && !f.quoted[k] {
+		k--
+	}
+	s := k + 1 // "…,” Flynn"
+	if s < c && f.toks[s].punct == ',' {
+		s++ // "…” , Flynn"
+	} else if k < 1 || f.toks[k-1].punct != ',' {
+		return c
+	}
+	if k < 2 || !isQuoteMark(f.toks[k].punct) {
+		return c
+	}
+	return f.namedFrom(s, c)
+}
+
+// nameParticles may stand lower-case inside a name or title: "Secretary
+// of State", "Ludwig van Beethoven".
+var nameParticles = setOf(`of de van von der den da di del la le bin al`)
+
+// namedFrom is namedOpening for a name that starts at token start: every
+// word before the first comma capitalised or a name particle.
+func (f *sentenceFinder) namedFrom(start, c int) int {
+	if c-start < 3 || c-start > 40 || !f.toks[start].upper || !f.toks[start].isWord() {
 		return c
 	}
 	comma := false
-	for i := 0; i < c; i++ {
+	for i := start; i < c; i++ {
 		t := f.toks[i]
 		if f.quoted[i] || t.punct == ';' || t.punct == ':' {
 			return c
 		}
 		if t.punct == ',' {
 			comma = true
+		}
+		if !comma && t.isWord() && !t.upper && !nameParticles[t.low] {
+			return c // "Kadzik's refusal to answer, …": no name before the comma
 		}
 		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] && !t.upper {
 			return c
@@ -98,7 +129,7 @@ func (f *sentenceFinder) namedOpening(c int) int {
 	if !comma {
 		return c
 	}
-	return 0
+	return start
 }
 
 // dashAsideBefore returns where an aside in dashes that ends just before
@@ -222,11 +253,13 @@ func (f *sentenceFinder) skipAside(i int) int {
 	return i
 }
 
-// subject is the end of the noun phrase that opens the sentence ("The
-// State Department", "A source familiar"), or 0.
-func (f *sentenceFinder) subject() int {
-	i := 0
-	if i < len(f.toks) && determiners[f.toks[i].low] || commonCaps[f.toks[i].low] {
+// subject is the noun phrase that opens the sentence after any opening
+// phrase ("The State Department", "A source familiar"); end is 0 when there
+// is none.
+func (f *sentenceFinder) subject() (start, end int) {
+	i := f.introEnd()
+	start = i
+	if i < len(f.toks) && (determiners[f.toks[i].low] || commonCaps[f.toks[i].low]) {
 		i++
 	}
 	n := 0
@@ -235,9 +268,30 @@ func (f *sentenceFinder) subject() int {
 		n++
 	}
 	if n == 0 {
+		return 0, 0
+	}
+	return start, i
+}
+
+// introWords open a phrase before the subject: "In his speech, Graham
+// urged …", "On Thursday, however, Trump spoke …".
+var introWords = setOf(`in on at during after before when while since as although though if because despite with
+	for by under over from following amid later earlier`)
+
+// introEnd is the first token after an opening phrase and its comma, or 0.
+func (f *sentenceFinder) introEnd() int {
+	if len(f.toks) == 0 || !introWords[f.toks[0].low] {
 		return 0
 	}
-	return i
+	for k := 1; k < len(f.toks) && k < 20 && !f.quoted[k]; k++ {
+		if f.toks[k].punct == ',' {
+			for k+1 < len(f.toks) && (f.toks[k+1].punct == ',' || f.toks[k+1].low == "however") {
+				k++ // "On Thursday, however,"
+			}
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // skipObject skips the person told or asked: "told CNN", "told his

@@ -326,6 +326,15 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	src := f.sourceBefore(cs)
 	srcEnd := cs
 	inverted := false
+	if src == cs && cs > 0 && f.toks[cs-1].punct == ',' {
+		if f.namedOpening(cs-1) == 0 {
+			return Quote{}, false // "Richard Revesz, director of …, said the states …"
+		}
+		src = f.namedAfterQuote(cs - 1) // "“…,” Flynn, a surrogate, said on Fox"
+		if src == cs-1 {
+			src = cs
+		}
+	}
 	if src == cs {
 		// "…,” said Smith."
 		inverted = true
@@ -449,8 +458,8 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		cs > 0 && (f.toks[cs-1].low == "and" || f.toks[cs-1].low == "but") {
 		// the subject of the main clause speaks: "The State Department
 		// provided no confirmation but said that …"
-		if e := f.subject(); e > 0 && e < cs {
-			q.Source = f.spanOf(0, e)
+		if b, e := f.subject(); e > 0 && e < cs {
+			q.Source = f.spanOf(b, e)
 		}
 	} else {
 		src := f.sourceBefore(cs)
@@ -467,7 +476,12 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		from = f.skipObject(from)
 	}
 	// "said on Tuesday that …": the content starts after "that".
-	for k := from; k < len(f.toks) && k < from+5; k++ {
+	thatFrom := from
+	if topicCues[f.toks[c.i].low] {
+		from = f.afterAbout(from) // "spoke emotionally of …"
+		thatFrom = len(f.toks)
+	}
+	for k := thatFrom; k < len(f.toks) && k < thatFrom+5; k++ {
 		if f.toks[k].low == "that" && !f.quoted[k] {
 			from = k + 1
 			break

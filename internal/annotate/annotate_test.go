@@ -48,6 +48,7 @@ func TestQuoteShapes(t *testing.T) {
 		{`Richard Voss, director of the institute, said the states were exaggerating.`, "Richard Voss, director of the institute", "said", "the states were exaggerating", "", ""},
 		{`In his speech, Graham stood at the podium for an hour, and criticized the party's record.`, "Graham", "criticized", "the party's record", "", ""},
 		{`The mayor spoke emotionally of the flood that took her house.`, "The mayor", "spoke", "the flood that took her house", "", ""},
+		{`Protesters continued to call for the release of the video.`, "Protesters", "continued to call for", "the release of the video", "", ""},
 	}
 	for _, c := range cases {
 		qs := FindQuotes(c.text, Sentences(c.text))
@@ -306,4 +307,20 @@ func FuzzAnnotate(f *testing.F) {
 			_ = a.ToJSON(text)
 		}
 	})
+}
+
+// TestWhileChanting: a cue in -ing after "while" is an attribution of its
+// own, by the sentence's subject, and ends the content before it.
+func TestWhileChanting(t *testing.T) {
+	text := `Marchers called for an inquiry into the shooting while chanting, "Hands up, don't shoot."`
+	qs := FindQuotes(text, Sentences(text))
+	if len(qs) != 2 {
+		t.Fatalf("%d quotes, want 2: %+v", len(qs), qs)
+	}
+	if qs[0].Content.Text != "an inquiry into the shooting" {
+		t.Errorf("first content %q", qs[0].Content.Text)
+	}
+	if qs[1].Cue.Text != "chanting" || qs[1].Source == nil || qs[1].Source.Text != "Marchers" || qs[1].Content.Text != `"Hands up, don't shoot."` {
+		t.Errorf("second quote: %+v", qs[1])
+	}
 }

@@ -261,11 +261,20 @@ func (f *sentenceFinder) tokenAt(e int) int {
 // cueStart extends a cue left over auxiliaries and adverbs: "has also said".
 func (f *sentenceFinder) cueStart(c cue) int {
 	i := c.i
+	if i > 1 && f.toks[i-1].low == "to" && catenatives[f.toks[i-2].low] && !f.quoted[i-2] {
+		i -= 2 // "continued to call for"
+	}
 	for i > 0 && f.toks[i-1].isWord() && cueModifiers[f.toks[i-1].low] && !f.quoted[i-1] {
 		i--
 	}
 	return i
 }
+
+// catenatives take a cue after "to" into theirs: "continued to call for",
+// "refused to say".
+var catenatives = setOf(`continue continues continued want wants wanted try tries tried begin begins began seek
+	seeks sought decide decides decided refuse refuses refused threaten threatens threatened appear appears appeared
+	seem seems seemed`)
 
 func (f *sentenceFinder) spanOf(a, b int) *Span {
 	// trim punctuation at the ends, but keep quote marks that belong.
@@ -454,7 +463,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	cs := f.cueStart(c)
 	ce := c.i + c.n
 	q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, ce)}
-	if participleCues[f.toks[c.i].low] && c.i > 0 && (f.toks[c.i-1].punct == ',' || gerundPrepositions[f.toks[c.i-1].low]) ||
+	if participleCues[f.toks[c.i].low] && c.i > 0 && (f.toks[c.i-1].punct == ',' || gerundPrepositions[f.toks[c.i-1].low]) || f.whileSaying(c.i) ||
 		cs > 0 && (f.toks[cs-1].low == "and" || f.toks[cs-1].low == "but") {
 		// the subject of the main clause speaks: "The State Department
 		// provided no confirmation but said that …"
@@ -498,7 +507,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		if f.quoted[k] {
 			continue
 		}
-		if f.toks[k-1].punct == ',' && participleCues[f.toks[k].low] {
+		if f.toks[k-1].punct == ',' && participleCues[f.toks[k].low] || f.whileSaying(k) {
 			end = k - 1
 			break
 		}
@@ -512,7 +521,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 			for j < len(f.toks) && cueModifiers[f.toks[j].low] {
 				j++
 			}
-			if j < len(f.toks) && !weakCues[f.toks[j].low] && !strings.HasSuffix(f.toks[j].low, "ing") {
+			if j < len(f.toks) && !strings.HasSuffix(f.toks[j].low, "ing") {
 				if n, _ := cueAt(f.toks, j); n > 0 {
 					end = k - 1
 					break

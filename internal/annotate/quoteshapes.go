@@ -199,3 +199,17 @@ func (f *sentenceFinder) colonBefore(next Span) (Quote, bool) {
 	}
 	return Quote{}, false
 }
+
+// timeConjunctions before a cue in -ing make it an attribution of its own.
+var timeConjunctions = setOf(`while after before when`)
+
+// whileSaying reports whether a cue in -ing follows a word that makes it
+// an attribution of its own, by the sentence's subject: "… while chanting,
+// “Hands up”", "after saying".
+func (f *sentenceFinder) whileSaying(k int) bool {
+	if k == 0 || !timeConjunctions[f.toks[k-1].low] || !strings.HasSuffix(f.toks[k].low, "ing") {
+		return false
+	}
+	n, _ := cueAt(f.toks, k)
+	return n > 0
+}

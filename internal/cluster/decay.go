@@ -41,7 +41,7 @@ func (c *decayClock) exponent(t time.Time) float64 {
 	return (float64(t.Unix()) - float64(c.base)) / c.half
 }
 
-// rebase moves base forward by whole half-lives so that t has an exponent
+// rebase moves base by whole half-lives (towards t) so that t has an exponent
 // below 1, when t's exponent passed rebaseAt, and returns the power of two
 // the stored sums must be scaled by to match (0: none).
 func (c *decayClock) rebase(t time.Time) int {

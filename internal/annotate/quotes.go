@@ -270,6 +270,20 @@ func (f *sentenceFinder) cueStart(c cue) int {
 	return i
 }
 
+// afterThat returns the token after a "that" among the few words after
+// from ("said on Tuesday that …": the content starts after it), else from.
+func (f *sentenceFinder) afterThat(from int) int {
+	for k := from; k < len(f.toks) && k < from+5; k++ {
+		if f.toks[k].low == "that" && !f.quoted[k] {
+			return k + 1
+		}
+		if !f.toks[k].isWord() {
+			break
+		}
+	}
+	return from
+}
+
 // catenatives take a cue after "to" into theirs: "continued to call for",
 // "refused to say".
 var catenatives = setOf(`continue continues continued want wants wanted try tries tried begin begins began seek
@@ -484,20 +498,10 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	if tellVerbs[f.toks[c.i].low] {
 		from = f.skipObject(from)
 	}
-	// "said on Tuesday that …": the content starts after "that".
-	thatFrom := from
 	if topicCues[f.toks[c.i].low] {
 		from = f.afterAbout(from) // "spoke emotionally of …"
-		thatFrom = len(f.toks)
-	}
-	for k := thatFrom; k < len(f.toks) && k < thatFrom+5; k++ {
-		if f.toks[k].low == "that" && !f.quoted[k] {
-			from = k + 1
-			break
-		}
-		if !f.toks[k].isWord() {
-			break
-		}
+	} else {
+		from = f.afterThat(from)
 	}
 	for from < len(f.toks) && (f.toks[from].punct == ':' || f.toks[from].punct == ',') {
 		from++

@@ -116,15 +116,23 @@ func NewAssigner(p Params) *Assigner {
 // publication times (zero: unknown); when document frequencies decay,
 // a dated article's are counted from its own time (see decay.go).
 func (a *Assigner) Prime(fs []Features, times []time.Time) {
+	decay := a.p.DFHalfLife > 0 && len(times) == len(fs)
+	var ids [][]int32 // each article's term ids, kept for primeDecayed
+	if decay {
+		ids = make([][]int32, len(fs))
+	}
 	for i := range fs {
 		a.ids = a.vocab.intern(fs[i].Terms, a.p.Background, a.ids)
 		a.ndocs++
 		for _, id := range a.ids {
 			a.vocab.terms[id].df++
 		}
+		if decay && !times[i].IsZero() {
+			ids[i] = slices.Clone(a.ids)
+		}
 	}
-	if a.p.DFHalfLife > 0 {
-		a.primeDecayed(fs, times)
+	if decay {
+		a.primeDecayed(fs, times, ids)
 	}
 	a.primed = true
 }

@@ -106,8 +106,8 @@ func (a *Assigner) countScale() float32 {
 // frequencies of its terms seen from its own time: articles before and
 // after it decayed by their distance, undated ones in full. It runs after
 // the plain counts of the whole batch (Prime), which the undated articles
-// keep.
-func (a *Assigner) primeDecayed(fs []Features, times []time.Time) {
+// keep. ids holds each dated article's term ids.
+func (a *Assigner) primeDecayed(fs []Features, times []time.Time, ids [][]int32) {
 	var order []int
 	for _, i := range model.Chronological(times) {
 		if !times[i].IsZero() {
@@ -117,10 +117,8 @@ func (a *Assigner) primeDecayed(fs []Features, times []time.Time) {
 	if len(order) == 0 {
 		return
 	}
-	ids := make([][]int32, len(fs))
 	dated := make([]float32, len(a.vocab.terms))
 	for _, i := range order {
-		ids[i] = a.vocab.intern(fs[i].Terms, a.p.Background, nil)
 		fs[i].dfs = make([]float32, len(ids[i]))
 		for _, id := range ids[i] {
 			dated[id]++

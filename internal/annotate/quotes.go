@@ -168,7 +168,7 @@ func (f *sentenceFinder) find() []Quote {
 			out := []Quote{q}
 			// "…, he said, adding that …" continues after it.
 			for _, c := range cs[k+1:] {
-				if participleCues[f.toks[c.i].low] {
+				if participle(f.toks[c.i].low) {
 					if q2, ok := f.preposed(c); ok {
 						out = append(out, q2)
 					}
@@ -197,6 +197,16 @@ func (f *sentenceFinder) find() []Quote {
 		out = append(out, f.nested(from, done)...)
 	}
 	return out
+}
+
+// participle reports whether w continues the subject's attribution after
+// a comma: "…, saying that", "…, referencing the bank's drive".
+func participle(w string) bool {
+	if participleCues[w] {
+		return true
+	}
+	_, isCue := cueForms[w]
+	return isCue && strings.HasSuffix(w, "ing") && !nounLike[w] && !weakCues[w] && w != "according"
 }
 
 // gerundPrepositions before a participle cue make the sentence's subject
@@ -437,7 +447,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 			if m := f.spanOf(nx, end); m != nil {
 				q.More = append(q.More, *m)
 			}
-		} else if !participleCues[f.toks[nx].low] && f.wordsIn(nx, len(f.toks)) >= 2 && !strings.HasPrefix(f.toks[nx].low, "according") {
+		} else if !participle(f.toks[nx].low) && f.wordsIn(nx, len(f.toks)) >= 2 && !strings.HasPrefix(f.toks[nx].low, "according") {
 			// "Future decisions, he added, will be made …"
 			if m := f.spanOf(nx, len(f.toks)); m != nil {
 				q.More = append(q.More, *m)
@@ -477,7 +487,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	cs := f.cueStart(c)
 	ce := c.i + c.n
 	q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, ce)}
-	if participleCues[f.toks[c.i].low] && c.i > 0 && (f.toks[c.i-1].punct == ',' || gerundPrepositions[f.toks[c.i-1].low]) || f.whileSaying(c.i) ||
+	if c.i > 0 && (participle(f.toks[c.i].low) && f.toks[c.i-1].punct == ',' || participleCues[f.toks[c.i].low] && gerundPrepositions[f.toks[c.i-1].low]) || f.whileSaying(c.i) ||
 		cs > 0 && (f.toks[cs-1].low == "and" || f.toks[cs-1].low == "but") {
 		// the subject of the main clause speaks: "The State Department
 		// provided no confirmation but said that …"
@@ -511,26 +521,13 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		if f.quoted[k] {
 			continue
 		}
-		if f.toks[k-1].punct == ',' && participleCues[f.toks[k].low] || f.whileSaying(k) {
+		if f.toks[k-1].punct == ',' && participle(f.toks[k].low) || f.whileSaying(k) {
 			end = k - 1
 			break
 		}
-		// "… and said she would", "… but he said that", a second
-		// attribution of the subject or of another
-		if w := f.toks[k-1].low; w == "and" || w == "but" || w == "though" || w == "although" || w == "while" {
-			j := k
-			if j+1 < len(f.toks) && isPronoun(f.toks[j].low) {
-				j++
-			}
-			for j < len(f.toks) && cueModifiers[f.toks[j].low] {
-				j++
-			}
-			if j < len(f.toks) && !strings.HasSuffix(f.toks[j].low, "ing") {
-				if n, _ := cueAt(f.toks, j); n > 0 {
-					end = k - 1
-					break
-				}
-			}
+		if f.secondClause(k) {
+			end = k - 1
+			break
 		}
 	}
 	end = f.beforeNextSpeaker(from, end)
@@ -543,4 +540,43 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	}
 	q.Direct = f.quoted[from]
 	return q, true
+}
+
+// clauseConjunctions join a second clause that can hold an attribution of
+// its own.
+var clauseConjunctions = setOf(`and but though although while yet whereas`)
+
+// causatives make the cue after them an infinitive: "and let them know".
+var causatives = setOf(`let lets make makes made help helps helped`)
+
+// secondClause reports whether a second attribution starts at token k
+// after a conjunction, of the subject or of another: "… and said she
+// would", "…, but Shelby said he refused", "and human rights groups warned
+// that …".
+func (f *sentenceFinder) secondClause(k int) bool {
+	if k == 0 || !clauseConjunctions[f.toks[k-1].low] {
+		return false
+	}
+	j := k
+	for j < len(f.toks) && j-k < 5 {
+		t := f.toks[j]
+		if relativeWords[t.low] || causatives[t.low] {
+			return false // "and who feel buoyed", "and let them know"
+		}
+		if !t.isWord() || f.quoted[j] || sourceStops[t.low] || t.low == "and" || cueModifiers[t.low] {
+			break
+		}
+		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] {
+			break
+		}
+		j++
+	}
+	for j < len(f.toks) && cueModifiers[f.toks[j].low] {
+		j++
+	}
+	if j >= len(f.toks) || strings.HasSuffix(f.toks[j].low, "ing") {
+		return false
+	}
+	n, _ := cueAt(f.toks, j)
+	return n > 0
 }

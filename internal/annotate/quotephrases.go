@@ -1,5 +1,7 @@
 package annotate
 
+import "strings"
+
 // The phrases around a cue: the source before or after it, the person told,
 // the subject that opens a sentence, asides, and where a content gives way
 // to the next speaker.
@@ -259,6 +261,9 @@ func (f *sentenceFinder) skipAside(i int) int {
 func (f *sentenceFinder) subject() (start, end int) {
 	i := f.introEnd()
 	start = i
+	if i < len(f.toks) && isPronoun(f.toks[i].low) {
+		return i, i + 1
+	}
 	if i < len(f.toks) && (determiners[f.toks[i].low] || commonCaps[f.toks[i].low]) {
 		i++
 	}
@@ -278,8 +283,15 @@ func (f *sentenceFinder) subject() (start, end int) {
 var introWords = setOf(`in on at during after before when while since as although though if because despite with
 	for by under over from following amid later earlier`)
 
+// openerWords stand alone before a comma opening a sentence.
+var openerWords = setOf(`meanwhile however still instead yet then now later earlier again also separately today
+	yesterday overall indeed nonetheless nevertheless moreover furthermore afterward afterwards`)
+
 // introEnd is the first token after an opening phrase and its comma, or 0.
 func (f *sentenceFinder) introEnd() int {
+	if len(f.toks) > 1 && f.toks[1].punct == ',' && (openerWords[f.toks[0].low] || strings.HasSuffix(f.toks[0].low, "ly")) {
+		return 2 // "Meanwhile, it attacked Trump"
+	}
 	if len(f.toks) == 0 || !introWords[f.toks[0].low] {
 		return 0
 	}

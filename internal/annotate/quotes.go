@@ -209,6 +209,15 @@ func participle(w string) bool {
 	return isCue && strings.HasSuffix(w, "ing") && !nounLike[w] && !weakCues[w] && w != "according"
 }
 
+// afterComma reports whether token k follows a comma, or a quotation
+// that ends in one: "“…,” adding that".
+func (f *sentenceFinder) afterComma(k int) bool {
+	if k > 0 && f.toks[k-1].punct == ',' {
+		return true
+	}
+	return k > 1 && isQuoteMark(f.toks[k-1].punct) && f.toks[k-2].punct == ','
+}
+
 // gerundPrepositions before a participle cue make the sentence's subject
 // its source: "Obama responded by saying …", "after saying".
 var gerundPrepositions = setOf(`by after before for from without while when`)
@@ -401,6 +410,9 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	if inverted {
 		after = srcEnd
 	}
+	if o := f.skipObject(after); !inverted && tellVerbs[f.toks[c.i].low] && o < len(f.toks) && f.toks[o].punct == ',' {
+		after = o // "…,” he told the group, adding that"
+	}
 	after = f.skipAside(after)
 	// What follows must be short ("on Tuesday", "in a statement") or a
 	// continuation after a comma.
@@ -487,7 +499,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	cs := f.cueStart(c)
 	ce := c.i + c.n
 	q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, ce)}
-	if c.i > 0 && (participle(f.toks[c.i].low) && f.toks[c.i-1].punct == ',' || participleCues[f.toks[c.i].low] && gerundPrepositions[f.toks[c.i-1].low]) || f.whileSaying(c.i) ||
+	if c.i > 0 && (participle(f.toks[c.i].low) && f.afterComma(c.i) || participleCues[f.toks[c.i].low] && gerundPrepositions[f.toks[c.i-1].low]) || f.whileSaying(c.i) ||
 		cs > 0 && (f.toks[cs-1].low == "and" || f.toks[cs-1].low == "but") {
 		// the subject of the main clause speaks: "The State Department
 		// provided no confirmation but said that …"
@@ -521,7 +533,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		if f.quoted[k] {
 			continue
 		}
-		if f.toks[k-1].punct == ',' && participle(f.toks[k].low) || f.whileSaying(k) {
+		if f.afterComma(k) && participle(f.toks[k].low) || f.whileSaying(k) {
 			end = k - 1
 			break
 		}

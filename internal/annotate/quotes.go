@@ -499,6 +499,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	cs := f.cueStart(c)
 	ce := c.i + c.n
 	q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, ce)}
+	limit := len(f.toks)
 	if c.i > 0 && (participle(f.toks[c.i].low) && f.afterComma(c.i) || participleCues[f.toks[c.i].low] && gerundPrepositions[f.toks[c.i-1].low]) || f.whileSaying(c.i) ||
 		cs > 0 && (f.toks[cs-1].low == "and" || f.toks[cs-1].low == "but") {
 		// the subject of the main clause speaks: "The State Department
@@ -514,6 +515,11 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		if src == cs {
 			return Quote{}, false
 		}
+		if ie := f.introEnd(); src == 0 && ie > 0 && cs < ie {
+			// "In a statement announcing the pick, the union called …":
+			// the opening phrase holds the source, cue and content.
+			src, limit = 1, ie-1
+		}
 		q.Source = f.spanOf(src, cs)
 	}
 	from := ce
@@ -528,8 +534,8 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	for from < len(f.toks) && (f.toks[from].punct == ':' || f.toks[from].punct == ',') {
 		from++
 	}
-	end := len(f.toks)
-	for k := from + 1; k < len(f.toks); k++ {
+	end := limit
+	for k := from + 1; k < limit; k++ {
 		if f.quoted[k] {
 			continue
 		}

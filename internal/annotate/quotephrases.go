@@ -102,6 +102,24 @@ func (f *sentenceFinder) namedAfterQuote(c int) int {
 	return f.namedFrom(s, c)
 }
 
+// describedName returns where the name before the comma at token c
+// starts, with its description: "Richard Revesz, director of …, said",
+// "“…,” Flynn, a top Trump surrogate, said", "With 50 days until the
+// election, Minyon Moore, a senior adviser …, called". Where none is
+// found it returns c: the cue stands without a source.
+func (f *sentenceFinder) describedName(c int) int {
+	if f.namedOpening(c) == 0 {
+		return 0
+	}
+	if s := f.namedAfterQuote(c); s < c {
+		return s
+	}
+	if ie := f.introEnd(); ie > 0 && ie < c {
+		return f.namedFrom(ie, c)
+	}
+	return c
+}
+
 // nameParticles may stand lower-case inside a name or title: "Secretary
 // of State", "Ludwig van Beethoven".
 var nameParticles = setOf(`of de van von der den da di del la le bin al`)

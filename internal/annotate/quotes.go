@@ -510,7 +510,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	} else {
 		src := f.sourceBefore(cs)
 		if src == cs && cs > 0 && f.toks[cs-1].punct == ',' {
-			src = f.namedOpening(cs - 1)
+			src = f.describedName(cs - 1)
 		}
 		if src == cs {
 			return Quote{}, false

@@ -142,8 +142,8 @@ func (f *sentenceFinder) namedFrom(start, c int) int {
 		if !comma && t.isWord() && !t.upper && !nameParticles[t.low] {
 			return c // "Kadzik's refusal to answer, …": no name before the comma
 		}
-		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] && !t.upper {
-			return c
+		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] && !t.upper && !(comma && strings.HasSuffix(t.low, "ing")) {
+			return c // "Trump, speaking to veterans, said" is a described name
 		}
 	}
 	if !comma {

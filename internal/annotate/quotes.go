@@ -418,7 +418,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	// continuation after a comma.
 	rest := f.wordsIn(after, len(f.toks))
 	cont := after < len(f.toks) && f.toks[after].punct == ','
-	if !cont && rest > 6 {
+	if !cont && rest > 6 && !f.quotationBefore(src, contentEnd) {
 		return Quote{}, false
 	}
 	if !cont && after < len(f.toks) && (f.toks[after].low == "that" || f.toks[after].punct == ':') {
@@ -467,6 +467,19 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		}
 	}
 	return q, true
+}
+
+// quotationBefore reports whether the sentence opens with a quotation
+// that ends at token end (exclusive) and holds no cue outside quotation
+// marks before the source at token src: "“…,” Flynn, a top Trump
+// surrogate, said Thursday morning on Fox News’s “Fox and Friends.”" may
+// go on after its cue at any length.
+func (f *sentenceFinder) quotationBefore(src, end int) bool {
+	if !isQuoteMark(f.toks[0].punct) || end < 1 || !isQuoteMark(f.toks[end-1].punct) {
+		return false
+	}
+	cs := f.cues()
+	return len(cs) == 0 || cs[0].i >= src
 }
 
 // according handles "according to SOURCE": the content is the rest of the

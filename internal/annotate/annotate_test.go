@@ -27,6 +27,12 @@ func TestSentences(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sentences\n got %q\nwant %q", got, want)
 	}
+	// A straight quotation mark left open at the end of a paragraph does
+	// not join the sentences of the next one.
+	text = "\"He said so.\" \"Then left.\n\nShe stayed home. She read."
+	if n := len(Sentences(text)); n != 4 {
+		t.Errorf("%q: %d sentences, want 4", text, n)
+	}
 }
 
 func TestQuoteShapes(t *testing.T) {

@@ -23,7 +23,10 @@ func Sentences(text string) []Span {
 	open := false // a curly or straight double quote left open
 	for _, s := range raw {
 		t := text[s.Start:s.End]
-		if open && len(out) > 0 && !paragraphBreak(text, out[len(out)-1].End, s.Start) {
+		if len(out) > 0 && paragraphBreak(text, out[len(out)-1].End, s.Start) {
+			open = false // a quotation left open does not carry into the next paragraph
+		}
+		if open && len(out) > 0 {
 			last := &out[len(out)-1]
 			last.End = s.End
 			last.Text = text[last.Start:last.End]

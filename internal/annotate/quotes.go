@@ -283,10 +283,20 @@ func (f *sentenceFinder) cueStart(c cue) int {
 	if i > 1 && f.toks[i-1].low == "to" && catenatives[f.toks[i-2].low] && !f.quoted[i-2] {
 		i -= 2 // "continued to call for"
 	}
-	for i > 0 && f.toks[i-1].isWord() && cueModifiers[f.toks[i-1].low] && !f.quoted[i-1] {
+	for i > 0 && f.toks[i-1].isWord() && (cueModifiers[f.toks[i-1].low] || adverb(f.toks[i-1])) && !f.quoted[i-1] {
 		i--
 	}
 	return i
+}
+
+// notAdverbs end in -ly but name or count: "the only", "in July".
+var notAdverbs = setOf(`only early family italy july ally rally supply daily weekly monthly yearly nightly
+	holy belly jelly bully folly reply assembly anomaly homily lily`)
+
+// adverb reports whether t is an adverb in -ly that belongs to the cue
+// after it: "cynically dismissed", "forcefully told".
+func adverb(t token) bool {
+	return !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !notAdverbs[t.low] || t.low == "together"
 }
 
 // afterThat returns the token after a "that" among the few words after

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -328,5 +329,57 @@ func TestWhileChanting(t *testing.T) {
 	}
 	if qs[1].Cue.Text != "chanting" || qs[1].Source == nil || qs[1].Source.Text != "Marchers" || qs[1].Content.Text != `"Hands up, don't shoot."` {
 		t.Errorf("second quote: %+v", qs[1])
+	}
+}
+
+// TestEverySpeaker checks sentences that hold more than one attribution,
+// or one in a shape the first-quote cases do not cover: each listed
+// source, cue and content must be found.
+func TestEverySpeaker(t *testing.T) {
+	type want struct{ source, cue, content string }
+	cases := []struct {
+		text string
+		want []want
+	}{
+		{`The footage shows the driver with raised hands, but the officer said he refused to stop.`,
+			[]want{{"The footage", "shows", "the driver with raised hands"}, {"the officer", "said", "he refused to stop"}}},
+		{`Farmers said tariffs hurt them, and exporters warned that prices would fall.`,
+			[]want{{"Farmers", "said", "tariffs hurt them"}, {"exporters", "warned", "prices would fall"}}},
+		{`“The harbour stays closed,” she said, referencing the storm warnings issued overnight.`,
+			[]want{{"she", "said", "“The harbour stays closed,”"}, {"she", "referencing", "the storm warnings issued overnight"}}},
+		{`“We will not be silenced,” Ana Ruiz, 31, said as she and hundreds of other marchers crossed the bridge.`,
+			[]want{{"Ana Ruiz, 31", "said", "“We will not be silenced,”"}}},
+		{`Meanwhile, it attacked the council, saying the budget was a fraud.`,
+			[]want{{"it", "saying", "the budget was a fraud"}}},
+		{`Many people close to the talks assumed that the mayor had the votes.`,
+			[]want{{"Many people close to the talks", "assumed", "the mayor had the votes"}}},
+		{`In a statement announcing the merger, the union called the deal a betrayal of its members.`,
+			[]want{{"a statement", "announcing", "the merger"}}},
+		{`With a week to go, Dana Whitcombe, a senior adviser to the mayor, told reporters that the port would reopen.`,
+			[]want{{"Dana Whitcombe, a senior adviser to the mayor", "told", "the port would reopen"}}},
+	}
+	txt := func(s *Span) string {
+		if s == nil {
+			return ""
+		}
+		return s.Text
+	}
+	for _, c := range cases {
+		qs := FindQuotes(c.text, Sentences(c.text))
+		for _, w := range c.want {
+			found := false
+			for _, q := range qs {
+				if txt(q.Source) == w.source && txt(q.Cue) == w.cue && txt(q.Content) == w.content {
+					found = true
+				}
+			}
+			if !found {
+				var got []string
+				for _, q := range qs {
+					got = append(got, fmt.Sprintf("[%s|%s|%s]", txt(q.Source), txt(q.Cue), txt(q.Content)))
+				}
+				t.Errorf("%q: no %+v among %v", c.text, w, got)
+			}
+		}
 	}
 }

@@ -15,25 +15,26 @@ var (
 		report respond retort reveal rule scream shout signal speculate state stress suggest testify thank threaten
 		tweet urge vow warn wonder worry yell write argue announce believe estimate acknowledge guess imply insist
 		mock praise predict rebut recommend slam support want wish echo chant identify endorse condemn label
-		discuss debate release publish consider expect understand rate encourage promote refuse call sing
+		discuss debate release publish consider expect rate encourage promote refuse call sing
 		characterize characterise portray question continue talk denounce liken tout expose reference recognize
 		prefer link highlight refer forecast discover apologize admire underscore downplay doubt suspect laud
 		implore hail disagree deride chastise brand ridicule persuade envision contemplate bemoan comprehend appear`)
 	irregularCues = map[string][]string{
-		"say":   {"say", "says", "said", "saying"},
-		"tell":  {"tell", "tells", "told", "telling"},
-		"write": {"write", "writes", "wrote", "written", "writing"},
-		"think": {"think", "thinks", "thought", "thinking"},
-		"know":  {"know", "knows", "knew", "known"},
-		"find":  {"find", "finds", "found"},
-		"show":  {"show", "shows", "showed", "shown"},
-		"feel":  {"feel", "feels", "felt"},
-		"see":   {"see", "sees", "saw"},
-		"read":  {"reads"},
-		"admit": {"admit", "admits", "admitted", "admitting"},
-		"plan":  {"plan", "plans", "planned"},
-		"put":   {"put it"},
-		"speak": {"speak", "speaks", "spoke", "spoken", "speaking"},
+		"say":        {"say", "says", "said", "saying"},
+		"tell":       {"tell", "tells", "told", "telling"},
+		"write":      {"write", "writes", "wrote", "written", "writing"},
+		"think":      {"think", "thinks", "thought", "thinking"},
+		"know":       {"know", "knows", "knew", "known"},
+		"find":       {"find", "finds", "found"},
+		"show":       {"show", "shows", "showed", "shown"},
+		"feel":       {"feel", "feels", "felt"},
+		"see":        {"see", "sees", "saw"},
+		"read":       {"reads"},
+		"understand": {"understand", "understands", "understood", "understanding"},
+		"admit":      {"admit", "admits", "admitted", "admitting"},
+		"plan":       {"plan", "plans", "planned"},
+		"put":        {"put it"},
+		"speak":      {"speak", "speaks", "spoke", "spoken", "speaking"},
 	}
 	// Multi-word cues, matched on lower-cased words.
 	phraseCues = [][]string{
@@ -190,6 +191,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	t := toks[i]
 	lemma, ok := cueForms[t.low]
 	if !ok {
+		if thatVerb(toks, i) {
+			return 1, t.low
+		}
 		return 0, ""
 	}
 	if intends(toks, i) {
@@ -295,4 +299,38 @@ func headlineCase(toks []token) bool {
 		}
 	}
 	return words >= 4 && long >= 3 && 4*caps >= 3*long
+}
+
+// clauseSubjects open the clause after "that": a pronoun, an article or a
+// possessive, or a name ("that he …", "that the court …", "that Clinton …").
+var clauseSubjects = setOf(`he she they it we i you the a an his her their its our my this these those some many
+	most every no there`)
+
+// notThatVerbs end in -ed but do not take what someone holds after "that":
+// "so that", "need that", "proved that" stays out by being too general.
+var notThatVerbs = setOf(`need indeed based used led red bed speed seed feed breed shed`)
+
+// thatVerb reports whether the word at i is a verb in -ed outside the
+// lexicon that takes a clause after "that": "Many people assumed that
+// Mr. Clarke had …", "An attorney stressed that his client …". The verb
+// follows a word of its subject, not a determiner or a preposition.
+func thatVerb(toks []token, i int) bool {
+	t := toks[i]
+	if t.upper || len(t.low) < 4 || notThatVerbs[t.low] || i == 0 {
+		return false
+	}
+	p := toks[i-1]
+	if strings.HasSuffix(t.low, "ed") {
+		if !p.isWord() && p.punct != ',' || determiners[p.low] || introWords[p.low] || p.low == "to" {
+			return false
+		}
+	} else if !isPronoun(p.low) && p.low != "have" && p.low != "has" && p.low != "had" || p.low == "it" {
+		return false // "you assume that", "have understood that"
+	}
+	k := i + 1
+	if k+1 >= len(toks) || toks[k].low != "that" {
+		return false
+	}
+	nx := toks[k+1]
+	return clauseSubjects[nx.low] || nx.upper && nx.isWord()
 }

@@ -170,6 +170,9 @@ func (f *sentenceFinder) find() []Quote {
 			for _, c := range cs[k+1:] {
 				if participle(f.toks[c.i].low) {
 					if q2, ok := f.preposed(c); ok {
+						if q2.Source == nil {
+							q2.Source = q.Source // "“…,” she said, referencing …"
+						}
 						out = append(out, q2)
 					}
 					break
@@ -538,6 +541,9 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		if src == cs {
 			return Quote{}, false
 		}
+		if ie := f.introEnd(); src < ie && ie < cs {
+			src = ie // "With a week to go, Dana Whitcombe, an adviser, told …"
+		}
 		if ie := f.introEnd(); src == 0 && ie > 0 && cs < ie {
 			// "In a statement announcing the pick, the union called …":
 			// the opening phrase holds the source, cue and content.
@@ -546,8 +552,8 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		q.Source = f.spanOf(src, cs)
 	}
 	from := ce
-	if tellVerbs[f.toks[c.i].low] {
-		from = f.skipObject(from)
+	if tellVerbs[f.toks[c.i].low] && (from >= len(f.toks) || f.toks[from].low != "that") {
+		from = f.skipObject(from) // "warned that …" has no one told
 	}
 	if topicCues[f.toks[c.i].low] {
 		from = f.afterAbout(from) // "spoke emotionally of …"

@@ -224,6 +224,9 @@ func (f *sentenceFinder) nounPhraseBack(end int) int {
 // Smith." It returns the token after the phrase.
 func (f *sentenceFinder) sourceAfter(from int) int {
 	i := from
+	if i < len(f.toks) && sourceStops[f.toks[i].low] {
+		return from // "said before he died" names no one
+	}
 	for i < len(f.toks) && i-from < 12 && !f.quoted[i] {
 		t := f.toks[i]
 		if !t.isWord() && t.punct != '.' && t.punct != '\'' && t.punct != '’' && t.punct != '&' {

@@ -401,8 +401,8 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		}
 	}
 	b := src - 1 // the boundary before the source
-	if b < 1 {
-		return Quote{}, false
+	if b < 1 || !inverted && participle(f.toks[src].low) {
+		return Quote{}, false // "…,” he said, cutting off a reporter who asked"
 	}
 	bt := f.toks[b]
 	if bt.punct != ',' && bt.punct != '”' && bt.punct != '"' && bt.punct != '—' && bt.punct != '–' {
@@ -431,6 +431,9 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	// continuation after a comma.
 	rest := f.wordsIn(after, len(f.toks))
 	cont := after < len(f.toks) && f.toks[after].punct == ','
+	if cont && contentEnd == b && after+1 < len(f.toks) && isQuoteMark(f.toks[after+1].punct) {
+		return Quote{}, false // "…, the mother of three replied, “…”" opens the quotation
+	}
 	if !cont && rest > 6 && !f.quotationBefore(src, contentEnd) {
 		return Quote{}, false
 	}

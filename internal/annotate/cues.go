@@ -207,7 +207,7 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 			return 0, ""
 		}
 	}
-	if i > 0 && toks[i-1].low == "to" || i+1 < len(toks) && toks[i+1].low == "by" {
+	if i > 0 && toks[i-1].low == "to" || i+1 < len(toks) && toks[i+1].low == "by" && !(i > 0 && beForms[toks[i-1].low]) {
 		// "to train and advise", "blamed by": not someone speaking
 		return 0, ""
 	}

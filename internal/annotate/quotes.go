@@ -555,6 +555,18 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		q.Source = f.spanOf(src, cs)
 	}
 	from := ce
+	if f.passive(cs, c.i) || f.undergoer(q.Source, c.i) {
+		// "Mr. Quiros was accused by … of …", "The clip has faced
+		// ridicule": the subject is who it is about; the source is the
+		// agent, if any.
+		q.Source = nil
+		if w := f.toks[min(ce, len(f.toks)-1)].low; ce+1 < len(f.toks) && (w == "by" || w == "from") {
+			if e := f.agentAfter(ce + 1); e > ce+1 {
+				q.Source = f.spanOf(ce+1, e)
+				from = e
+			}
+		}
+	}
 	if tellVerbs[f.toks[c.i].low] && (from >= len(f.toks) || f.toks[from].low != "that") {
 		from = f.skipObject(from) // "warned that …" has no one told
 	}
@@ -629,4 +641,62 @@ func (f *sentenceFinder) secondClause(k int) bool {
 	}
 	n, _ := cueAt(f.toks, j)
 	return n > 0
+}
+
+// beForms make a cue after them passive: "was accused", "have been
+// blamed".
+var beForms = setOf(`is are was were be been being`)
+
+// passive reports whether the cue at token i, with its auxiliaries from
+// token cs, is a passive participle: "was accused", "has been harshly
+// criticized"; not a stance ("were frustrated that").
+func (f *sentenceFinder) passive(cs, i int) bool {
+	w := f.toks[i].low
+	if attitudeCues[w] || !strings.HasSuffix(w, "ed") && !pastParticiples[w] {
+		return false
+	}
+	for k := cs; k < i; k++ {
+		if beForms[f.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// pastParticiples are the irregular participles of cues.
+var pastParticiples = setOf(`known shown told written thought found said seen heard`)
+
+// undergoVerbs before a noun cue make its subject the one it is about:
+// "has faced ridicule", "is drawing criticism", "came under criticism".
+var undergoVerbs = setOf(`face faces faced facing draw draws drew drawn drawing under`)
+
+// undergoer reports whether the source phrase before the noun cue at
+// token i holds a verb of undergoing.
+func (f *sentenceFinder) undergoer(src *Span, i int) bool {
+	if src == nil || !nounCues[f.toks[i].low] && !nounLike[f.toks[i].low] {
+		return false
+	}
+	for k := i - 1; k >= 0 && f.toks[k].s >= src.Start; k-- {
+		if undergoVerbs[f.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// agentPrepositions end an agent phrase: "by two members of the council
+// over its cost" keeps "of".
+var agentPrepositions = setOf(`over for about on in at to with against after before during`)
+
+// agentAfter reads the agent of a passive cue from token from, "accused
+// by two council members of hiding …", up to a preposition past its
+// first word; it returns the token after the agent.
+func (f *sentenceFinder) agentAfter(from int) int {
+	e := f.sourceAfter(from)
+	for k := from + 1; k < e; k++ {
+		if agentPrepositions[f.toks[k].low] || k > from+1 && f.toks[k].low == "of" && !f.toks[k+1].upper {
+			return k
+		}
+	}
+	return e
 }

@@ -202,25 +202,6 @@ func (f *sentenceFinder) find() []Quote {
 	return out
 }
 
-// participle reports whether w continues the subject's attribution after
-// a comma: "…, saying that", "…, referencing the bank's drive".
-func participle(w string) bool {
-	if participleCues[w] {
-		return true
-	}
-	_, isCue := cueForms[w]
-	return isCue && strings.HasSuffix(w, "ing") && !nounLike[w] && !weakCues[w] && w != "according"
-}
-
-// afterComma reports whether token k follows a comma, or a quotation
-// that ends in one: "“…,” adding that".
-func (f *sentenceFinder) afterComma(k int) bool {
-	if k > 0 && f.toks[k-1].punct == ',' {
-		return true
-	}
-	return k > 1 && isQuoteMark(f.toks[k-1].punct) && f.toks[k-2].punct == ','
-}
-
 // gerundPrepositions before a participle cue make the sentence's subject
 // its source: "Obama responded by saying …", "after saying".
 var gerundPrepositions = setOf(`by after before for from without while when`)
@@ -290,16 +271,6 @@ func (f *sentenceFinder) cueStart(c cue) int {
 		i--
 	}
 	return i
-}
-
-// notAdverbs end in -ly but name or count: "the only", "in July".
-var notAdverbs = setOf(`only early family italy july ally rally supply daily weekly monthly yearly nightly
-	holy belly jelly bully folly reply assembly anomaly homily lily`)
-
-// adverb reports whether t is an adverb in -ly that belongs to the cue
-// after it: "cynically dismissed", "forcefully told".
-func adverb(t token) bool {
-	return !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !notAdverbs[t.low] || t.low == "together"
 }
 
 // afterThat returns the token after a "that" among the few words after
@@ -485,19 +456,6 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	return q, true
 }
 
-// quotationBefore reports whether the sentence opens with a quotation
-// that ends at token end (exclusive) and holds no cue outside quotation
-// marks before the source at token src: "“…,” Flynn, a top Trump
-// surrogate, said Thursday morning on Fox News’s “Fox and Friends.”" may
-// go on after its cue at any length.
-func (f *sentenceFinder) quotationBefore(src, end int) bool {
-	if !isQuoteMark(f.toks[0].punct) || end < 1 || !isQuoteMark(f.toks[end-1].punct) {
-		return false
-	}
-	cs := f.cues()
-	return len(cs) == 0 || cs[0].i >= src
-}
-
 // according handles "according to SOURCE": the content is the rest of the
 // sentence, before or after it.
 func (f *sentenceFinder) according(c cue) (Quote, bool) {
@@ -602,101 +560,4 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	}
 	q.Direct = f.quoted[from]
 	return q, true
-}
-
-// clauseConjunctions join a second clause that can hold an attribution of
-// its own.
-var clauseConjunctions = setOf(`and but though although while yet whereas`)
-
-// causatives make the cue after them an infinitive: "and let them know".
-var causatives = setOf(`let lets make makes made help helps helped`)
-
-// secondClause reports whether a second attribution starts at token k
-// after a conjunction, of the subject or of another: "… and said she
-// would", "…, but Shelby said he refused", "and human rights groups warned
-// that …".
-func (f *sentenceFinder) secondClause(k int) bool {
-	if k == 0 || !clauseConjunctions[f.toks[k-1].low] {
-		return false
-	}
-	j := k
-	for j < len(f.toks) && j-k < 5 {
-		t := f.toks[j]
-		if relativeWords[t.low] || causatives[t.low] {
-			return false // "and who feel buoyed", "and let them know"
-		}
-		if !t.isWord() || f.quoted[j] || sourceStops[t.low] || t.low == "and" || cueModifiers[t.low] {
-			break
-		}
-		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] {
-			break
-		}
-		j++
-	}
-	for j < len(f.toks) && cueModifiers[f.toks[j].low] {
-		j++
-	}
-	if j >= len(f.toks) || strings.HasSuffix(f.toks[j].low, "ing") {
-		return false
-	}
-	n, _ := cueAt(f.toks, j)
-	return n > 0
-}
-
-// beForms make a cue after them passive: "was accused", "have been
-// blamed".
-var beForms = setOf(`is are was were be been being`)
-
-// passive reports whether the cue at token i, with its auxiliaries from
-// token cs, is a passive participle: "was accused", "has been harshly
-// criticized"; not a stance ("were frustrated that").
-func (f *sentenceFinder) passive(cs, i int) bool {
-	w := f.toks[i].low
-	if attitudeCues[w] || !strings.HasSuffix(w, "ed") && !pastParticiples[w] {
-		return false
-	}
-	for k := cs; k < i; k++ {
-		if beForms[f.toks[k].low] {
-			return true
-		}
-	}
-	return false
-}
-
-// pastParticiples are the irregular participles of cues.
-var pastParticiples = setOf(`known shown told written thought found said seen heard`)
-
-// undergoVerbs before a noun cue make its subject the one it is about:
-// "has faced ridicule", "is drawing criticism", "came under criticism".
-var undergoVerbs = setOf(`face faces faced facing draw draws drew drawn drawing under`)
-
-// undergoer reports whether the source phrase before the noun cue at
-// token i holds a verb of undergoing.
-func (f *sentenceFinder) undergoer(src *Span, i int) bool {
-	if src == nil || !nounCues[f.toks[i].low] && !nounLike[f.toks[i].low] {
-		return false
-	}
-	for k := i - 1; k >= 0 && f.toks[k].s >= src.Start; k-- {
-		if undergoVerbs[f.toks[k].low] {
-			return true
-		}
-	}
-	return false
-}
-
-// agentPrepositions end an agent phrase: "by two members of the council
-// over its cost" keeps "of".
-var agentPrepositions = setOf(`over for about on in at to with against after before during`)
-
-// agentAfter reads the agent of a passive cue from token from, "accused
-// by two council members of hiding …", up to a preposition past its
-// first word; it returns the token after the agent.
-func (f *sentenceFinder) agentAfter(from int) int {
-	e := f.sourceAfter(from)
-	for k := from + 1; k < e; k++ {
-		if agentPrepositions[f.toks[k].low] || k > from+1 && f.toks[k].low == "of" && !f.toks[k+1].upper {
-			return k
-		}
-	}
-	return e
 }

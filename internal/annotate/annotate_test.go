@@ -357,6 +357,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"two council members", "was accused", "of hiding the report"}}},
 		{`The plan has faced criticism from farmers over its cost.`,
 			[]want{{"farmers", "criticism", "over its cost"}}},
+		// an agent's "of" as the text's last word
+		{`The mayor was accused by two members of`, nil},
 		{`The harbour master was widely criticized for the delay.`,
 			[]want{{"", "was widely criticized", "for the delay"}}},
 		{`In a statement announcing the merger, the union called the deal a betrayal of its members.`,

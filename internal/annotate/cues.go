@@ -306,31 +306,30 @@ func headlineCase(toks []token) bool {
 var clauseSubjects = setOf(`he she they it we i you the a an his her their its our my this these those some many
 	most every no there`)
 
-// notThatVerbs end in -ed but do not take what someone holds after "that":
-// "so that", "need that", "proved that" stays out by being too general.
+// notThatVerbs end in -ed or take "that" without being verbs of holding
+// a view: "indeed that", "based that", "used that".
 var notThatVerbs = setOf(`need indeed based used led red bed speed seed feed breed shed`)
 
-// thatVerb reports whether the word at i is a verb in -ed outside the
-// lexicon that takes a clause after "that": "Many people assumed that
-// Mr. Clarke had …", "An attorney stressed that his client …". The verb
-// follows a word of its subject, not a determiner or a preposition.
+// thatVerb reports whether the word at i is a verb outside the lexicon
+// that takes a clause after "that": "Many people assumed that Mr. Clarke
+// had …", "An attorney stressed that his client …". A form in -ed follows
+// a word of its subject, not a determiner or a preposition; another form
+// follows a pronoun or have ("you assume that", "have understood that").
 func thatVerb(toks []token, i int) bool {
-	t := toks[i]
-	if t.upper || len(t.low) < 4 || notThatVerbs[t.low] || i == 0 {
+	if i == 0 || i+2 >= len(toks) || toks[i+1].low != "that" {
+		return false // the cheap test first: cueAt asks for every word
+	}
+	t, p := toks[i], toks[i-1]
+	if t.upper || len(t.low) < 4 || notThatVerbs[t.low] {
 		return false
 	}
-	p := toks[i-1]
 	if strings.HasSuffix(t.low, "ed") {
 		if !p.isWord() && p.punct != ',' || determiners[p.low] || introWords[p.low] || p.low == "to" {
 			return false
 		}
 	} else if !isPronoun(p.low) && p.low != "have" && p.low != "has" && p.low != "had" || p.low == "it" {
-		return false // "you assume that", "have understood that"
-	}
-	k := i + 1
-	if k+1 >= len(toks) || toks[k].low != "that" {
 		return false
 	}
-	nx := toks[k+1]
+	nx := toks[i+2]
 	return clauseSubjects[nx.low] || nx.upper && nx.isWord()
 }

@@ -502,10 +502,10 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		if src == cs {
 			return Quote{}, false
 		}
-		if ie := f.introEnd(); src < ie && ie < cs {
+		switch ie := f.introEnd(); {
+		case src < ie && ie < cs:
 			src = ie // "With a week to go, Dana Whitcombe, an adviser, told …"
-		}
-		if ie := f.introEnd(); src == 0 && ie > 0 && cs < ie {
+		case src == 0 && ie > 0 && cs < ie:
 			// "In a statement announcing the pick, the union called …":
 			// the opening phrase holds the source, cue and content.
 			src, limit = 1, ie-1

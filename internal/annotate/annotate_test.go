@@ -335,6 +335,23 @@ func TestWhileChanting(t *testing.T) {
 // TestEverySpeaker checks sentences that hold more than one attribution,
 // or one in a shape the first-quote cases do not cover: each listed
 // source, cue and content must be found.
+// TestNoSpeaker lists sentences in which no one is quoted although a word
+// of the cue lexicon occurs: set phrases and editorial labels.
+func TestNoSpeaker(t *testing.T) {
+	for _, text := range []string{
+		`It is worth noting that the port was closed for a week.`,
+		`It goes without saying that the harbour needs dredging.`,
+		`Let's say the ferry runs twice a day instead of four times.`,
+		`The think tank is based in the old harbour office.`,
+		`Correction: An earlier version of this article misstated the date of the vote.`,
+		`The Latest: Harbour closes after storm damages the main pier.`,
+	} {
+		for _, q := range FindQuotes(text, Sentences(text)) {
+			t.Errorf("%q: found %+v", text, q)
+		}
+	}
+}
+
 func TestEverySpeaker(t *testing.T) {
 	type want struct{ source, cue, content string }
 	cases := []struct {
@@ -365,6 +382,12 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"a statement", "announcing", "the merger"}}},
 		{`With a week to go, Dana Whitcombe, a senior adviser to the mayor, told reporters that the port would reopen.`,
 			[]want{{"Dana Whitcombe, a senior adviser to the mayor", "told", "the port would reopen"}}},
+		{`Said Okafor: “The port stays shut until the inquiry reports.”`,
+			[]want{{"Okafor", "Said", "“The port stays shut until the inquiry reports.”"}}},
+		{`“We have to do everything we can to keep the port open,” she continued.`,
+			[]want{{"she", "continued", "“We have to do everything we can to keep the port open,”"}}},
+		{`Critics see the program as an easy way to buy a visa.`,
+			[]want{{"Critics", "see", "the program as an easy way to buy a visa"}}},
 	}
 	txt := func(s *Span) string {
 		if s == nil {

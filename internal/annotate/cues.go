@@ -18,7 +18,7 @@ var (
 		discuss debate release publish consider expect rate encourage promote refuse call sing
 		characterize characterise portray question continue talk denounce liken tout expose reference recognize
 		prefer link highlight refer forecast discover apologize admire underscore downplay doubt suspect laud
-		implore hail disagree deride chastise brand ridicule persuade envision contemplate bemoan comprehend appear`)
+		implore hail disagree deride chastise brand ridicule persuade envision contemplate bemoan comprehend appear view`)
 	irregularCues = map[string][]string{
 		"say":        {"say", "says", "said", "saying"},
 		"tell":       {"tell", "tells", "told", "telling"},
@@ -54,14 +54,14 @@ var (
 		tweet tweets show think reporting mention blame thank worry wish counter joke jokes defend call calls
 		called calling release releases released releasing rate rates label labels debate debates expect
 		understand consider discuss echo echoes sing continue continues continued continuing appear appears
-		appeared appearing message endorsement`)
+		appeared appearing message endorsement view views viewed viewing`)
 	nounLike = setOf(`report reports state states post posts comment comments claim claims fear fears hope hopes
 		promise promises estimate estimates question questions demand demands reply replies vow vows pledge
 		pledges warning thought order orders support wish point charge charges offer offers plan plans note notes
 		remarks answer answers signal signals blame attack attacks counter ruled rule rules read reads object
 		objects press tweet tweets joke jokes defend worry charge show shows found thank mention decline declines
 		remark talk talks link links reference references doubt doubts brand brands forecast forecasts
-		message endorsement criticism acknowledgment`)
+		message endorsement criticism acknowledgment view views`)
 	determiners = setOf(`the a an this that these those his her its their our my your whose which what no any every
 		each some another`)
 	// tellVerbs take the person told before the content: "told CNN that".
@@ -196,6 +196,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		}
 		return 0, ""
 	}
+	if idiom(toks, i) {
+		return 0, ""
+	}
 	if intends(toks, i) {
 		return 1, lemma
 	}
@@ -229,7 +232,11 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 			}
 		}
 		// "Polls show Clinton with a lead": what evidence shows.
-		ok = ok || showVerbs[t.low] && i > 0 && evidenceNouns[toks[i-1].low]
+		ok = ok || showVerbs[t.low] && i > 0 && evidenceNouns[toks[i-1].low] || afterQuotation(toks, i)
+		if strings.HasPrefix(t.low, "view") {
+			ok = false // "views that pose a threat": only "viewed X as Y"
+		}
+		ok = ok || seesAs(toks, i)
 		if !ok {
 			return 0, ""
 		}
@@ -240,6 +247,65 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		return 0, ""
 	}
 	return 1, lemma
+}
+
+// idiomsBefore are the words before a cue form that make it part of a set
+// phrase no one is quoted in: "it's worth noting that", "it goes without
+// saying", "let's say"; idiomsAfter the words after one: "the think tank".
+var (
+	idiomsBefore = map[string]string{"worth": "", "without": "saying", "let's": "say", "let’s": "say", "having": "said"}
+	idiomsAfter  = setOf(`tank tanks`)
+)
+
+// idiom reports whether the cue form at i is part of a set phrase.
+func idiom(toks []token, i int) bool {
+	if i+1 < len(toks) && idiomsAfter[toks[i+1].low] {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	w, ok := idiomsBefore[toks[i-1].low]
+	return ok && (w == "" || w == toks[i].low)
+}
+
+// seeVerbs hold a view of something "as" what it is taken for.
+var seeVerbs = setOf(`see sees saw view views viewed`)
+
+// seesAs reports whether the verb at i states how its subject sees
+// something: "some who saw the comment as a dig", "critics see the
+// program as an easy way in"; not "seen by others as", "as well as".
+func seesAs(toks []token, i int) bool {
+	if !seeVerbs[toks[i].low] || i+1 < len(toks) && toks[i+1].low == "by" {
+		return false
+	}
+	for k := i + 2; k < len(toks) && k <= i+8; k++ {
+		if !toks[k].isWord() {
+			return false
+		}
+		if toks[k].low == "as" {
+			nx := ""
+			if k+1 < len(toks) {
+				nx = toks[k+1].low
+			}
+			return nx != "well" && nx != "much" && nx != "many" && nx != "long" && nx != ""
+		}
+	}
+	return false
+}
+
+// afterQuotation reports whether the cue at i closes a quotation: "“…,”
+// she continued", "“…,” the letter reads".
+func afterQuotation(toks []token, i int) bool {
+	for k := i - 1; k > 0 && k >= i-4; k-- {
+		if isQuoteMark(toks[k].punct) {
+			return toks[k-1].punct == ',' && k < i-1
+		}
+		if !toks[k].isWord() {
+			return false
+		}
+	}
+	return false
 }
 
 // speaksOf reports whether the speaking verb at i says what was spoken

@@ -48,6 +48,10 @@ func (f *sentenceFinder) trailing(prev Span) (Quote, bool) {
 	return q, true
 }
 
+// editorialLabels before a colon head a note, not a speaker's line.
+var editorialLabels = setOf(`latest correction corrections clarification update updated note editor's editor’s
+	disclosure advertisement`)
+
 // colon is a speaker's line in a transcript or a headline: "PENCE: Well,
 // look, …", "Pat Caddell: Democrat Voters Worried …".
 func (f *sentenceFinder) colonAt(k int) (Quote, bool) {
@@ -58,8 +62,14 @@ func (f *sentenceFinder) colonAt(k int) (Quote, bool) {
 	if k == k0 || k >= len(f.toks) || f.toks[k].punct != ':' || f.wordsIn(k+1, len(f.toks)) < 3 {
 		return Quote{}, false
 	}
+	if editorialLabels[f.toks[k-1].low] {
+		return Quote{}, false // "The Latest: …", "Correction: …"
+	}
 	colon := span(f.text, f.toks[k].s, f.toks[k].e)
 	q := Quote{Sentence: f.sentence, Source: f.spanOf(k0, k), Cue: &colon, Content: f.spanOf(k+1, len(f.toks))}
+	if w := f.toks[k0].low; k-k0 > 1 && (w == "said" || w == "says") {
+		q.Cue, q.Source = f.spanOf(k0, k0+1), f.spanOf(k0+1, k) // "Said Ellis: “…”"
+	}
 	if q.Content == nil {
 		return Quote{}, false
 	}

@@ -345,6 +345,8 @@ func TestNoSpeaker(t *testing.T) {
 		`The think tank is based in the old harbour office.`,
 		`Correction: An earlier version of this article misstated the date of the vote.`,
 		`The Latest: Harbour closes after storm damages the main pier.`,
+		`The pier was damaged, by one estimate.`,
+		`The fund paid for ads, mailers and phone calls.`,
 	} {
 		for _, q := range FindQuotes(text, Sentences(text)) {
 			t.Errorf("%q: found %+v", text, q)
@@ -386,6 +388,14 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"Okafor", "Said", "“The port stays shut until the inquiry reports.”"}}},
 		{`“We have to do everything we can to keep the port open,” she continued.`,
 			[]want{{"she", "continued", "“We have to do everything we can to keep the port open,”"}}},
+		{`Bonuses were paid every three months, The Harbour Gazette reports.`,
+			[]want{{"The Harbour Gazette", "reports", "Bonuses were paid every three months"}}},
+		{`The mayor responded by closing the port to ferries.`,
+			[]want{{"The mayor", "responded", "by closing the port to ferries"}}},
+		{`Fishermen's union endorses Okafor.`,
+			[]want{{"Fishermen's union", "endorses", "Okafor"}}},
+		{`Harbour chief calls ferry plan ‘a waste of money’ at hearing.`,
+			[]want{{"Harbour chief", "calls", "ferry plan ‘a waste of money’ at hearing"}}},
 		{`Critics see the program as an easy way to buy a visa.`,
 			[]want{{"Critics", "see", "the program as an easy way to buy a visa"}}},
 	}

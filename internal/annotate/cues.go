@@ -210,7 +210,7 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 			return 0, ""
 		}
 	}
-	if i > 0 && toks[i-1].low == "to" || i+1 < len(toks) && toks[i+1].low == "by" && !(i > 0 && beForms[toks[i-1].low]) {
+	if i > 0 && toks[i-1].low == "to" || agentBy(toks, i) {
 		// "to train and advise", "blamed by": not someone speaking
 		return 0, ""
 	}
@@ -226,13 +226,13 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		// "X called Y a Z"; not "a group, called …", "called in to a show"
 		labels := win == 8 && i > 0 && toks[i-1].punct != ',' && i+1 < len(toks) && !callParticles[toks[i+1].low]
 		for k := i + 1; k < len(toks) && k <= i+win; k++ {
-			if toks[k].low == "that" || isQuoteMark(toks[k].punct) || toks[k].punct == ':' ||
+			if toks[k].low == "that" || isQuoteMark(toks[k].punct) || toks[k].punct == '‘' || toks[k].punct == ':' ||
 				labels && k > i+1 && (toks[k].low == "a" || toks[k].low == "an") {
 				ok = true
 			}
 		}
 		// "Polls show Clinton with a lead": what evidence shows.
-		ok = ok || showVerbs[t.low] && i > 0 && evidenceNouns[toks[i-1].low] || afterQuotation(toks, i)
+		ok = ok || showVerbs[t.low] && i > 0 && evidenceNouns[toks[i-1].low] || afterQuotation(toks, i) || closesSentence(toks, i)
 		if strings.HasPrefix(t.low, "view") {
 			ok = false // "views that pose a threat": only "viewed X as Y"
 		}
@@ -289,6 +289,36 @@ func seesAs(toks []token, i int) bool {
 				nx = toks[k+1].low
 			}
 			return nx != "well" && nx != "much" && nx != "many" && nx != "long" && nx != ""
+		}
+	}
+	return false
+}
+
+// agentBy reports whether "by" after the cue form at i names an agent
+// without a form of "be" before it: "a policy blamed by critics"; not "he
+// responded by saying".
+func agentBy(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].low != "by" || i > 0 && beForms[toks[i-1].low] {
+		return false
+	}
+	return i+2 >= len(toks) || !strings.HasSuffix(toks[i+2].low, "ing")
+}
+
+// closesSentence reports whether the cue at i ends the sentence after a
+// short source set off by a comma: "…, The Wall Street Journal reports."
+func closesSentence(toks []token, i int) bool {
+	for k := i + 1; k < len(toks); k++ {
+		if toks[k].isWord() || isQuoteMark(toks[k].punct) {
+			return false
+		}
+	}
+	for k := i - 1; k > 0 && k >= i-6; k-- {
+		if toks[k].punct == ',' {
+			first := toks[k+1]
+			return k < i-1 && (first.low == "the" || first.upper)
+		}
+		if !toks[k].isWord() || toks[k].low == "and" || toks[k].low == "or" || beForms[toks[k].low] {
+			return false
 		}
 	}
 	return false

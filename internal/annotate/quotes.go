@@ -551,8 +551,8 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		}
 	}
 	end = f.beforeNextSpeaker(from, end)
-	if f.wordsIn(from, end) < 2 {
-		return Quote{}, false
+	if n := f.wordsIn(from, end); n < 2 && !(n == 1 && f.toks[from].upper && f.toks[from].isWord() && !notNames[f.toks[from].low]) {
+		return Quote{}, false // one word only when it names: "union endorses Clinton"
 	}
 	q.Content = f.spanOf(from, end)
 	if q.Content == nil {

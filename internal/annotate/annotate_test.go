@@ -396,6 +396,12 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"Fishermen's union", "endorses", "Okafor"}}},
 		{`Harbour chief calls ferry plan ‘a waste of money’ at hearing.`,
 			[]want{{"Harbour chief", "calls", "ferry plan ‘a waste of money’ at hearing"}}},
+		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,
+			[]want{{"the mayor", "Citing", "a leaked memo"}}},
+		{`Asked about the closure, Okafor said the port would reopen.`,
+			[]want{{"", "Asked about", "the closure"}, {"Okafor", "said", "the port would reopen"}}},
+		{`Whitcombe went on to explain how the cuts hurt the harbour.`,
+			[]want{{"Whitcombe", "went on to explain", "how the cuts hurt the harbour"}}},
 		{`Critics see the program as an easy way to buy a visa.`,
 			[]want{{"Critics", "see", "the program as an easy way to buy a visa"}}},
 	}

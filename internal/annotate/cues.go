@@ -189,6 +189,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		}
 	}
 	t := toks[i]
+	if goesOn(toks, i) {
+		return 4, cueForms[toks[i+3].low] // "went on to explain"
+	}
 	lemma, ok := cueForms[t.low]
 	if !ok {
 		if thatVerb(toks, i) {
@@ -292,6 +295,21 @@ func seesAs(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// goesOn reports whether "went on to" and a cue verb start at i: "Ham
+// went on to explain how …", "going on to say that".
+func goesOn(toks []token, i int) bool {
+	switch toks[i].low {
+	case "go", "goes", "went", "going", "gone":
+	default:
+		return false
+	}
+	if i+3 >= len(toks) || toks[i+1].low != "on" || toks[i+2].low != "to" {
+		return false
+	}
+	l, ok := cueForms[toks[i+3].low]
+	return ok && l == toks[i+3].low // the verb's plain form: "to say", not "to saying"
 }
 
 // agentBy reports whether "by" after the cue form at i names an agent

@@ -144,3 +144,51 @@ func (f *sentenceFinder) agentAfter(from int) int {
 	}
 	return e
 }
+
+// occasionWords after an opening participle say where or to whom, not
+// what: "Speaking at", "Writing for".
+var occasionWords = setOf(`at to for in on with from before after during outside inside`)
+
+// openingCue is the comma that ends a sentence's opening participle or
+// "asked" clause, or 0: "Citing an unfounded theory, Trump accused …".
+func (f *sentenceFinder) openingCue() int {
+	if len(f.toks) < 4 || !f.toks[0].upper || !f.toks[1].isWord() {
+		return 0
+	}
+	if w := f.toks[0].low; w != "asked" && (!participle(w) || occasionWords[f.toks[1].low]) {
+		return 0 // "Speaking at a rally, Trump said …": the occasion, not what was said
+	}
+	for k := 2; k < len(f.toks)-1 && k < 25; k++ {
+		if f.toks[k].punct == ',' && !f.quoted[k] {
+			return k
+		}
+	}
+	return 0
+}
+
+// openingClause is the attribution of a sentence's opening clause, up to
+// its comma: in "Citing an unfounded theory, Trump accused …" Trump, the
+// subject after the comma, is the source; in "Asked about the explosion,
+// the mayor said …" who asked is not said.
+func (f *sentenceFinder) openingClause() (Quote, bool) {
+	comma := f.openingCue()
+	if comma == 0 {
+		return Quote{}, false
+	}
+	asked := f.toks[0].low == "asked"
+	cueEnd := 1
+	if asked && f.toks[1].low == "about" {
+		cueEnd = 2
+	}
+	q := Quote{Sentence: f.sentence, Cue: f.spanOf(0, cueEnd), Content: f.spanOf(cueEnd, comma)}
+	if cs := f.cuesAfter(comma); !asked && len(cs) > 0 {
+		if e := f.cueStart(cs[0]); e > comma+1 && e-comma <= 7 && f.wordsIn(comma+1, e) == e-comma-1 {
+			q.Source = f.spanOf(comma+1, e) // the subject before the main clause's cue
+		}
+	}
+	if q.Cue == nil || q.Content == nil {
+		return Quote{}, false
+	}
+	q.Direct = f.quoted[cueEnd]
+	return q, true
+}

@@ -45,6 +45,9 @@ func FindQuotes(text string, sents []Span) []Quote {
 		}
 		f := sentenceFinder{text: text, toks: toks, quoted: quotedTokens(toks), sentence: si}
 		qs := f.find()
+		if q, ok := f.openingClause(); ok {
+			qs = append([]Quote{q}, qs...)
+		}
 		if len(qs) == 0 && si > 0 {
 			if q, ok := f.trailing(sents[si-1]); ok {
 				qs = append(qs, q)
@@ -374,6 +377,9 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	b := src - 1 // the boundary before the source
 	if b < 1 || !inverted && participle(f.toks[src].low) {
 		return Quote{}, false // "…,” he said, cutting off a reporter who asked"
+	}
+	if b == f.openingCue() {
+		return Quote{}, false // "Asked about the fire, Okafor said the port …"
 	}
 	bt := f.toks[b]
 	if bt.punct != ',' && bt.punct != '”' && bt.punct != '"' && bt.punct != '—' && bt.punct != '–' {

@@ -221,16 +221,13 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		return 0, ""
 	}
 	if weakCues[t.low] || attitudeCues[t.low] {
-		ok := false
+		ok := callsLabel(toks, i)
 		win := 2
-		if t.low == "called" || t.low == "calls" || t.low == "calling" || t.low == "call" {
+		if cueForms[t.low] == "call" {
 			win = 8
 		}
-		// "X called Y a Z"; not "a group, called …", "called in to a show"
-		labels := win == 8 && i > 0 && toks[i-1].punct != ',' && i+1 < len(toks) && !callParticles[toks[i+1].low]
 		for k := i + 1; k < len(toks) && k <= i+win; k++ {
-			if toks[k].low == "that" || isQuoteMark(toks[k].punct) || toks[k].punct == '‘' || toks[k].punct == ':' ||
-				labels && k > i+1 && (toks[k].low == "a" || toks[k].low == "an") {
+			if toks[k].low == "that" || opensQuote(toks[k].punct) || toks[k].punct == ':' {
 				ok = true
 			}
 		}
@@ -356,12 +353,37 @@ func afterQuotation(toks []token, i int) bool {
 	return false
 }
 
+// callsLabel reports whether the form of "call" at i gives something a
+// label: "X called Y a Z", "Cummings, called him a master at …"; not "a
+// group, called the Fund, …", "called in to a show".
+func callsLabel(toks []token, i int) bool {
+	if cueForms[toks[i].low] != "call" || i == 0 || i+2 >= len(toks) || callParticles[toks[i+1].low] {
+		return false
+	}
+	if toks[i-1].punct == ',' && !isObjectPronoun(toks[i+1].low) {
+		return false
+	}
+	for k := i + 2; k < len(toks) && k <= i+14; k++ {
+		if !toks[k].isWord() && !strings.ContainsRune("'’-–—", toks[k].punct) {
+			return false
+		}
+		if toks[k].low == "a" || toks[k].low == "an" {
+			return true
+		}
+	}
+	return false
+}
+
+// opensQuote reports whether r may open a quotation after a cue: a
+// quotation mark or a single opening quote (‘Directly to White People’).
+func opensQuote(r rune) bool { return isQuoteMark(r) || r == '‘' }
+
 // speaksOf reports whether the speaking verb at i says what was spoken
 // of: "spoke emotionally of", "talked about", "is speaking out", "spoke
 // against", or a quotation or a clause; not "spoke to reporters Friday".
 func speaksOf(toks []token, i int) bool {
 	for k := i + 1; k < len(toks) && k <= i+5; k++ {
-		if aboutWords[toks[k].low] || isQuoteMark(toks[k].punct) || toks[k].punct == ':' {
+		if aboutWords[toks[k].low] || opensQuote(toks[k].punct) || toks[k].punct == ':' {
 			return true
 		}
 	}

@@ -281,12 +281,18 @@ func (f *sentenceFinder) skipAside(i int) int {
 // is none.
 func (f *sentenceFinder) subject() (start, end int) {
 	i := f.introEnd()
+	if i < len(f.toks) && clauseConjunctions[f.toks[i].low] {
+		i++ // "But he refuses …"
+	}
 	start = i
 	if i < len(f.toks) && isPronoun(f.toks[i].low) {
 		return i, i + 1
 	}
 	if i < len(f.toks) && (determiners[f.toks[i].low] || commonCaps[f.toks[i].low]) {
 		i++
+		if e := f.nounBeforeCue(i); e > i {
+			return start, e // "The mayor answered …"
+		}
 	}
 	n := 0
 	for i < len(f.toks) && n < 6 && f.toks[i].isWord() && (f.toks[i].upper || f.toks[i].low == "of" || anonymousSourceWords[f.toks[i].low] || officialWords[f.toks[i].low] || f.toks[i].low == "diplomatic" || f.toks[i].low == "senior") {
@@ -297,6 +303,21 @@ func (f *sentenceFinder) subject() (start, end int) {
 		return 0, 0
 	}
 	return start, i
+}
+
+// nounBeforeCue returns the end of a run of up to four lower-case words
+// from token i that a cue follows, or i: "the [harbour master] said".
+func (f *sentenceFinder) nounBeforeCue(i int) int {
+	for k := i; k < len(f.toks) && k < i+4; k++ {
+		t := f.toks[k]
+		if !t.isWord() || t.upper || sourceStops[t.low] {
+			return i
+		}
+		if _, isCue := cueForms[t.low]; isCue {
+			return k
+		}
+	}
+	return i
 }
 
 // introWords open a phrase before the subject: "In his speech, Graham

@@ -298,10 +298,11 @@ var catenatives = setOf(`continue continues continued want wants wanted try trie
 
 func (f *sentenceFinder) spanOf(a, b int) *Span {
 	// trim punctuation at the ends, but keep quote marks that belong.
-	for a < b && !f.toks[a].isWord() && !isQuoteMark(f.toks[a].punct) {
+	for a < b && !f.toks[a].isWord() && !opensQuote(f.toks[a].punct) {
 		a++
 	}
-	for b > a && !f.toks[b-1].isWord() && !isQuoteMark(f.toks[b-1].punct) {
+	single := a < b && f.toks[a].punct == '‘' // ‘…’ keeps its closing mark
+	for b > a && !f.toks[b-1].isWord() && !isQuoteMark(f.toks[b-1].punct) && !(single && f.toks[b-1].punct == '’') {
 		b--
 	}
 	if a >= b {
@@ -377,6 +378,9 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	b := src - 1 // the boundary before the source
 	if b < 1 || !inverted && participle(f.toks[src].low) {
 		return Quote{}, false // "…,” he said, cutting off a reporter who asked"
+	}
+	if !inverted && (relativeWords[f.toks[cs-1].low] || !f.toks[src].upper && strings.HasSuffix(f.toks[src].low, "ing")) {
+		return Quote{}, false // "…,” he said, cutting off a reporter who asked …"
 	}
 	if b == f.openingCue() {
 		return Quote{}, false // "Asked about the fire, Okafor said the port …"
@@ -547,7 +551,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		if f.quoted[k] {
 			continue
 		}
-		if f.afterComma(k) && participle(f.toks[k].low) || f.whileSaying(k) {
+		if f.afterComma(k) && participle(f.toks[k].low) || f.whileSaying(k) || participleCues[f.toks[k].low] && gerundPrepositions[f.toks[k-1].low] {
 			end = k - 1
 			break
 		}

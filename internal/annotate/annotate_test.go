@@ -287,7 +287,7 @@ func TestJSONOffsets(t *testing.T) {
 }
 
 func FuzzAnnotate(f *testing.F) {
-	for _, s := range []string{"“A,” he said. “B.”", "X said: y", "according to", "‘’“”\"\"''", "Gen. U.S. Jan. 3, 3 p.m.", "about 3,000 to 2,500 troops", "Apple Computer CEO Steve Jobs, the US$ Airbus A380 in St. Louis", "Chrysler LLC Jim Press, the Standard & Poor's 500 index", "”A.” ― B C “D.” — E"} {
+	for _, s := range []string{"“A,” he said. “B.”", "X said: y", "according to", "‘’“”\"\"''", "Gen. U.S. Jan. 3, 3 p.m.", "about 3,000 to 2,500 troops", "Apple Computer CEO Steve Jobs, the US$ Airbus A380 in St. Louis", "Chrysler LLC Jim Press, the Standard & Poor's 500 index", "”A.” ― B C “D.” — E", "Asked about, B said.", "Citing x, y z said", "A went on to say", "B calls C ‘d’", "Said E:"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -380,7 +380,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		return Quote{}, false // "…,” he said, cutting off a reporter who asked"
 	}
 	if !inverted && (relativeWords[f.toks[cs-1].low] || !f.toks[src].upper && strings.HasSuffix(f.toks[src].low, "ing")) {
-		return Quote{}, false // "…,” he said, cutting off a reporter who asked …"
+		return Quote{}, false // a participle's phrase ending in "who" is no source: "…, cutting off a reporter who asked"
 	}
 	if b == f.openingCue() {
 		return Quote{}, false // "Asked about the fire, Okafor said the port …"

@@ -171,7 +171,7 @@ func (f *sentenceFinder) openingCue() int {
 // subject after the comma, is the source; in "Asked about the explosion,
 // the mayor said …" who asked is not said.
 func (f *sentenceFinder) openingClause() (Quote, bool) {
-	comma := f.openingCue()
+	comma := f.opening
 	if comma == 0 {
 		return Quote{}, false
 	}

@@ -44,6 +44,7 @@ func FindQuotes(text string, sents []Span) []Quote {
 			continue
 		}
 		f := sentenceFinder{text: text, toks: toks, quoted: quotedTokens(toks), sentence: si}
+		f.opening = f.openingCue()
 		qs := f.find()
 		if q, ok := f.openingClause(); ok {
 			qs = append([]Quote{q}, qs...)
@@ -76,6 +77,7 @@ type sentenceFinder struct {
 	quoted   []bool
 	sentence int
 	found    []cue // the sentence's cues, once cues has read them
+	opening  int   // the comma that ends an opening participle or "asked" clause, or 0
 	read     bool
 }
 
@@ -382,7 +384,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	if !inverted && (relativeWords[f.toks[cs-1].low] || !f.toks[src].upper && strings.HasSuffix(f.toks[src].low, "ing")) {
 		return Quote{}, false // a participle's phrase ending in "who" is no source: "…, cutting off a reporter who asked"
 	}
-	if b == f.openingCue() {
+	if b == f.opening {
 		return Quote{}, false // "Asked about the fire, Okafor said the port …"
 	}
 	bt := f.toks[b]

@@ -211,6 +211,14 @@ func (f *sentenceFinder) find() []Quote {
 // its source: "Obama responded by saying …", "after saying".
 var gerundPrepositions = setOf(`by after before for from without while when`)
 
+// subjectsParticiple reports whether the cue at token k is a participle
+// whose source is the main clause's subject: "…, saying that", "responded
+// by saying", "while saying".
+func (f *sentenceFinder) subjectsParticiple(k int) bool {
+	w := f.toks[k].low
+	return k > 0 && (participle(w) && f.afterComma(k) || participleCues[w] && gerundPrepositions[f.toks[k-1].low]) || f.whileSaying(k)
+}
+
 // maxNestedAt bounds how far into a content a nested attribution is
 // looked for, in tokens: a sentence of a thousand cues stays linear.
 const maxNestedAt = 80
@@ -499,7 +507,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	ce := c.i + c.n
 	q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, ce)}
 	limit := len(f.toks)
-	if c.i > 0 && (participle(f.toks[c.i].low) && f.afterComma(c.i) || participleCues[f.toks[c.i].low] && gerundPrepositions[f.toks[c.i-1].low]) || f.whileSaying(c.i) ||
+	if f.subjectsParticiple(c.i) ||
 		cs > 0 && (f.toks[cs-1].low == "and" || f.toks[cs-1].low == "but") {
 		// the subject of the main clause speaks: "The State Department
 		// provided no confirmation but said that …"
@@ -553,7 +561,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		if f.quoted[k] {
 			continue
 		}
-		if f.afterComma(k) && participle(f.toks[k].low) || f.whileSaying(k) || participleCues[f.toks[k].low] && gerundPrepositions[f.toks[k-1].low] {
+		if f.subjectsParticiple(k) {
 			end = k - 1
 			break
 		}

@@ -64,6 +64,14 @@ var (
 		message endorsement criticism acknowledgment view views`)
 	determiners = setOf(`the a an this that these those his her its their our my your whose which what no any every
 		each some another`)
+	// invertible verbs may come before their source: "…,” said Smith."
+	invertible = setOf(`said says added adds wrote writes noted notes reported reports asked asks explained explains
+		continued continues tweeted tweets declared declares replied replies responded responds countered counters
+		argued argues recalled recalls quipped quips joked jokes concluded concludes insisted insists recounted
+		recounts observed observes stated states warned warns acknowledged acknowledges conceded concedes
+		admitted admits complained complains suggested suggests remarked remarks announced announces
+		cautioned cautions predicted predicts mused muses posted posts claimed claims boasted boasts
+		told tells`)
 	// tellVerbs take the person told before the content: "told CNN that".
 	tellVerbs = setOf(`told tell tells telling asked ask asks asking informed inform informs assured assure assures
 		reminded remind reminds warned warn warns urged urge urges`)

@@ -407,3 +407,19 @@ func (f *sentenceFinder) beforeNextSpeaker(from, end int) int {
 	}
 	return end
 }
+
+// adjunctStarts open what may follow a closing cue: "…, he said on
+// Tuesday", "…, she wrote last week".
+var calendarMonths = setOf(`january february march april may june july august september october november december`)
+
+var adjunctStarts = setOf(`in on at to of as after before during for from with without while when since until by
+	about over under into through throughout across amid among against last this next then earlier later again
+	yesterday today tonight recently afterward afterwards once twice early late`)
+
+// opensContent reports whether the word after a closing cue starts a
+// content of its own rather than an adjunct: "On Tuesday, Clinton said
+// the bank must pay" quotes what follows, not the opening phrase.
+func opensContent(t token) bool {
+	w := t.low
+	return t.isWord() && !adjunctStarts[w] && !weekdayNames[w] && !calendarMonths[w] && !adverb(t)
+}

@@ -379,7 +379,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		// "…,” said Smith."
 		inverted = true
 		srcEnd = f.sourceAfter(ce)
-		if srcEnd == ce || isPronoun(f.toks[ce].low) && srcEnd-ce > 1 {
+		if srcEnd == ce || isPronoun(f.toks[ce].low) && srcEnd-ce > 1 || !invertible[f.toks[c.i].low] && cs == c.i {
 			// "…,” he said" with the source already taken: nothing; "…,
 			// said it was …" is no source after the cue.
 			return Quote{}, false
@@ -428,7 +428,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	if !cont && rest > 6 && !f.quotationBefore(src, contentEnd) {
 		return Quote{}, false
 	}
-	if !cont && after < len(f.toks) && (f.toks[after].low == "that" || f.toks[after].punct == ':') {
+	if !cont && after < len(f.toks) && (f.toks[after].low == "that" || f.toks[after].punct == ':' || !tellVerbs[f.toks[c.i].low] && opensContent(f.toks[after])) {
 		return Quote{}, false
 	}
 	for i := after; i < len(f.toks) && !cont; i++ {

@@ -402,6 +402,12 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"the mayor", "called", "half of the council “cowards.”"}}},
 		{`The ferries stopped, the mayor said on Tuesday.`,
 			[]want{{"the mayor", "said", "The ferries stopped"}}},
+		{`Its first ferry could sail this week, said Ana Ruiz, an adviser to the port who oversees the timetable.`,
+			[]want{{"Ana Ruiz, an adviser to the port who oversees the timetable", "said", "Its first ferry could sail this week"}}},
+		{`The port “has made dramatic changes,” Okafor said in June 2012, citing the new cranes.`,
+			[]want{{"Okafor", "said", "The port “has made dramatic changes,”"}, {"Okafor", "citing", "the new cranes"}}},
+		{`“We are in a critical situation,” Okafor told reporters after the meeting that was held on a ferry.`,
+			[]want{{"Okafor", "told", "“We are in a critical situation,”"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -98,7 +98,7 @@ var (
 	// callParticles after "called" make another verb: "called in", "called off".
 	callParticles = setOf(`in into to up off out back upon`)
 	// auxiliaries and adverbs that belong to the cue: "has also said".
-	cueModifiers = setOf(`has have had also will would could may might should did does do not never previously
+	cueModifiers = setOf(`has have had also will would could can may might should did does do not never previously
 		later repeatedly often once again then recently publicly privately is was were are been being first
 		further already reportedly separately earlier quickly flatly simply neither`)
 	// sourceStops end a source phrase when walking back from a cue.

@@ -205,8 +205,8 @@ func (f *sentenceFinder) nounPhraseBack(end int) int {
 			}
 			break
 		}
-		if sourceStops[t.low] {
-			break
+		if sourceStops[t.low] || modals[t.low] {
+			break // "Its first ad could start this week, said Baker": no noun phrase
 		}
 		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] && !t.upper {
 			break
@@ -407,6 +407,9 @@ func (f *sentenceFinder) beforeNextSpeaker(from, end int) int {
 	}
 	return end
 }
+
+// modals make a clause of the words around them.
+var modals = setOf(`could would will can should might must shall`)
 
 // adjunctStarts open what may follow a closing cue: "…, he said on
 // Tuesday", "…, she wrote last week".

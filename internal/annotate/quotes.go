@@ -420,18 +420,26 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	after = f.skipAside(after)
 	// What follows must be short ("on Tuesday", "in a statement") or a
 	// continuation after a comma.
-	rest := f.wordsIn(after, len(f.toks))
+	restEnd := len(f.toks) // a participle's clause after a comma is an attribution of its own
+	for k := after + 1; k < restEnd; k++ {
+		if f.subjectsParticiple(k) {
+			restEnd = k
+		}
+	}
+	rest := f.wordsIn(after, restEnd)
 	cont := after < len(f.toks) && f.toks[after].punct == ','
 	if cont && contentEnd == b && after+1 < len(f.toks) && isQuoteMark(f.toks[after+1].punct) {
 		return Quote{}, false // "…, the mother of three replied, “…”" opens the quotation
 	}
-	if !cont && rest > 6 && !f.quotationBefore(src, contentEnd) {
+	quotation := f.quotationBefore(src, contentEnd)
+	if !cont && rest > 6 && !quotation {
 		return Quote{}, false
 	}
-	if !cont && after < len(f.toks) && (f.toks[after].low == "that" || f.toks[after].punct == ':' || !tellVerbs[f.toks[c.i].low] && opensContent(f.toks[after])) {
+	if !cont && after < len(f.toks) && (f.toks[after].low == "that" || f.toks[after].punct == ':' ||
+		!quotation && !tellVerbs[f.toks[c.i].low] && opensContent(f.toks[after])) {
 		return Quote{}, false
 	}
-	for i := after; i < len(f.toks) && !cont; i++ {
+	for i := after; i < restEnd && !cont && !quotation; i++ {
 		if f.toks[i].low == "that" {
 			return Quote{}, false
 		}

@@ -192,3 +192,53 @@ func (f *sentenceFinder) openingClause() (Quote, bool) {
 	q.Direct = f.quoted[cueEnd]
 	return q, true
 }
+
+// notTrailing are participles after a closing cue that tell what the
+// speaker did, not what they said: "…,” he said, cutting off a reporter".
+var notTrailing = setOf(`cutting clapping replacing speaking standing sitting smiling laughing walking pausing
+	visiting being having including gaining leaving making taking getting`)
+
+// trailingParticiple finds a participle that follows a closing cue and its
+// source after a comma and is no cue of the lexicon: "…,” Tester said,
+// referring to the excuse, “…”" — the source's attribution goes on. A quotation after
+// the participle's clause belongs to the first content.
+func (f *sentenceFinder) trailingParticiple(q *Quote) (Quote, bool) {
+	if q.Source == nil || q.Cue == nil || q.Content == nil || len(q.More) > 0 {
+		return Quote{}, false
+	}
+	k := f.tokenAt(max(q.Source.End, q.Cue.End))
+	for n := 0; k < len(f.toks) && f.toks[k].punct != ',' && n < 5; n++ {
+		if f.quoted[k] || f.toks[k].punct != 0 && f.toks[k].punct != '.' {
+			return Quote{}, false
+		}
+		k++ // "told the crowd, reciting"
+	}
+	i := k + 1
+	if i >= len(f.toks) || f.quoted[i] || f.toks[i].upper || !strings.HasSuffix(f.toks[i].low, "ing") ||
+		len(f.toks[i].low) < 5 || notTrailing[f.toks[i].low] || participle(f.toks[i].low) {
+		return Quote{}, false
+	}
+	n := 1
+	if goesOn(f.toks, i) {
+		n = 4 // "going on to say that"
+	}
+	from := i + n
+	if from < len(f.toks) && f.toks[from].low == "that" {
+		from++
+	}
+	end := len(f.toks)
+	for j := from; j+1 < end; j++ {
+		if f.toks[j].punct == ',' && isQuoteMark(f.toks[j+1].punct) && f.quoted[j+1] {
+			if m := f.spanOf(j+1, end); m != nil && q.Direct {
+				q.More = append(q.More, *m) // "…,” he said, referring to it, “…”"
+			}
+			end = j
+			break
+		}
+	}
+	c := f.spanOf(from, end)
+	if c == nil || f.wordsIn(from, end) < 2 {
+		return Quote{}, false
+	}
+	return Quote{Sentence: f.sentence, Source: q.Source, Cue: f.spanOf(i, i+n), Content: c}, true
+}

@@ -170,6 +170,9 @@ func (f *sentenceFinder) find() []Quote {
 	// "…, a senior official said." Look for it first.
 	for k := len(cs) - 1; k >= 0; k-- {
 		if q, ok := f.postposed(cs[k]); ok {
+			if q2, ok := f.trailingParticiple(&q); ok {
+				return []Quote{q, q2}
+			}
 			out := []Quote{q}
 			// "…, he said, adding that …" continues after it.
 			for _, c := range cs[k+1:] {
@@ -474,7 +477,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 			if m := f.spanOf(nx, end); m != nil {
 				q.More = append(q.More, *m)
 			}
-		} else if !participle(f.toks[nx].low) && f.wordsIn(nx, len(f.toks)) >= 2 && !strings.HasPrefix(f.toks[nx].low, "according") {
+		} else if !participle(f.toks[nx].low) && !strings.HasSuffix(f.toks[nx].low, "ing") && f.wordsIn(nx, len(f.toks)) >= 2 && !strings.HasPrefix(f.toks[nx].low, "according") {
 			// "Future decisions, he added, will be made …"
 			if m := f.spanOf(nx, len(f.toks)); m != nil {
 				q.More = append(q.More, *m)

@@ -82,7 +82,12 @@ func (f *sentenceFinder) continuation(prev []Quote, sents []Span) (Quote, bool) 
 	if len(prev) == 0 || !isQuoteMark(f.toks[0].punct) {
 		return Quote{}, false
 	}
+	// the last sentence's quotation, before any participle's clause after
+	// it: "“…,” he said, referring to the name. “…”"
 	last := prev[len(prev)-1]
+	for k := len(prev) - 2; k >= 0 && !last.Direct && prev[k].Sentence == last.Sentence; k-- {
+		last = prev[k]
+	}
 	if f.sentence-last.Sentence > 2 || !last.Direct {
 		return Quote{}, false
 	}

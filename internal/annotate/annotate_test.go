@@ -347,6 +347,8 @@ func TestNoSpeaker(t *testing.T) {
 		`The Latest: Harbour closes after storm damages the main pier.`,
 		`The pier was damaged, by one estimate.`,
 		`The fund paid for ads, mailers and phone calls.`,
+		`The mayor spoke to a gathering of fishermen.`,
+		`The two women spoke for about five minutes.`,
 	} {
 		for _, q := range FindQuotes(text, Sentences(text)) {
 			t.Errorf("%q: found %+v", text, q)
@@ -414,6 +416,10 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"Okafor", "said", "“The port is insane,”"}, {"Okafor", "going on to say", "the ferries “must run.”"}}},
 		{`“The port stays shut,” she said, cutting off a reporter.`,
 			[]want{{"she", "said", "“The port stays shut,”"}}},
+		{`The mayor spoke to reporters about the fire.`,
+			[]want{{"The mayor", "spoke", "the fire"}}},
+		{`Okafor marched to city hall, calling for the mayor’s dismissal.`,
+			[]want{{"Okafor", "calling for", "the mayor’s dismissal"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -39,7 +39,7 @@ var (
 	// Multi-word cues, matched on lower-cased words.
 	phraseCues = [][]string{
 		{"according", "to"}, {"pointed", "out"}, {"points", "out"}, {"point", "out"}, {"went", "on", "to", "say"},
-		{"called", "for"}, {"calls", "for"}, {"call", "for"}, {"called", "on"}, {"calls", "on"},
+		{"called", "for"}, {"calls", "for"}, {"call", "for"}, {"calling", "for"}, {"called", "on"}, {"calls", "on"}, {"calling", "on"},
 		{"made", "clear"}, {"makes", "clear"}, {"in", "a", "statement"},
 	}
 	// nounLike forms are also common nouns ("the report", "his claims"):
@@ -390,9 +390,13 @@ func opensQuote(r rune) bool { return isQuoteMark(r) || r == '‘' }
 // of: "spoke emotionally of", "talked about", "is speaking out", "spoke
 // against", or a quotation or a clause; not "spoke to reporters Friday".
 func speaksOf(toks []token, i int) bool {
+	// "spoke to a gathering of", "spoke at a rally of": "of" names who
+	// listened; "spoke to reporters about" still says what was spoken of.
+	listeners := i+1 < len(toks) && (toks[i+1].low == "to" || toks[i+1].low == "at" || toks[i+1].low == "for")
 	for k := i + 1; k < len(toks) && k <= i+5; k++ {
-		if aboutWords[toks[k].low] || opensQuote(toks[k].punct) || toks[k].punct == ':' {
-			return true
+		w := toks[k].low
+		if aboutWords[w] && !(listeners && w == "of") || opensQuote(toks[k].punct) || toks[k].punct == ':' {
+			return !(w == "about" && toks[i+1].low == "for") // not "spoke for about five minutes"
 		}
 	}
 	return false

@@ -420,6 +420,12 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"The mayor", "spoke", "the fire"}}},
 		{`Okafor marched to city hall, calling for the mayor’s dismissal.`,
 			[]want{{"Okafor", "calling for", "the mayor’s dismissal"}}},
+		{`A reporter for the Harbour Gazette spotted Okafor and reported her presence on the pier.`,
+			[]want{{"A reporter for the Harbour Gazette", "reported", "her presence on the pier"}}},
+		{`In August, several fishing groups granted the port an extension, saying its funds had run out.`,
+			[]want{{"several fishing groups", "saying", "its funds had run out"}}},
+		{`A group of ferry captains in 2015 sent a letter to the mayor, calling for his dismissal.`,
+			[]want{{"A group of ferry captains", "calling for", "his dismissal"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -288,10 +288,13 @@ func (f *sentenceFinder) subject() (start, end int) {
 	if i < len(f.toks) && isPronoun(f.toks[i].low) {
 		return i, i + 1
 	}
-	if i < len(f.toks) && (determiners[f.toks[i].low] || commonCaps[f.toks[i].low]) {
+	if i < len(f.toks) && (determiners[f.toks[i].low] || commonCaps[f.toks[i].low] || quantifiers[f.toks[i].low]) {
 		i++
 		if e := f.nounBeforeCue(i); e > i {
 			return start, e // "The mayor answered …"
+		}
+		if e := f.nounBeforeVerb(i); e > i {
+			return start, e // "A group of doctors … sent a letter, calling for"
 		}
 	}
 	n := 0
@@ -315,6 +318,37 @@ func (f *sentenceFinder) nounBeforeCue(i int) int {
 		}
 		if _, isCue := cueForms[t.low]; isCue {
 			return k
+		}
+	}
+	return i
+}
+
+// quantifiers open a subject as a determiner does: "several groups".
+var quantifiers = setOf(`several many some most few both all`)
+
+// nounOfWords may stand inside a subject's noun phrase: "a reporter for
+// USA Today", "a group of doctors".
+var nounOfWords = setOf(`of for from`)
+
+// nounBeforeVerb returns the end of the noun phrase from token i up to
+// the first word that is a verb by its ending or an auxiliary, within
+// six words, or before another preposition, or i: "A reporter for USA
+// Today [spotted]", "several groups [granted]", "A group of doctors [in
+// 2015 sent]". Numbers and punctuation end the search with nothing.
+func (f *sentenceFinder) nounBeforeVerb(i int) int {
+	for k := i; k < len(f.toks) && k < i+7; k++ {
+		t := f.toks[k]
+		if !t.isWord() || f.quoted[k] || t.low[0] >= '0' && t.low[0] <= '9' {
+			return i
+		}
+		if k > i && (strings.HasSuffix(t.low, "ed") && !t.upper || cueModifiers[t.low] || modals[t.low]) {
+			return k
+		}
+		if !t.upper && introWords[t.low] && !nounOfWords[t.low] && k > i {
+			return k // "A group of doctors [in 2015 sent]"
+		}
+		if !t.upper && (sourceStops[t.low] || determiners[t.low] && !nounOfWords[f.toks[k-1].low]) {
+			return i // "a group of the doctors" keeps its determiner
 		}
 	}
 	return i

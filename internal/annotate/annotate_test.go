@@ -426,6 +426,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"several fishing groups", "saying", "its funds had run out"}}},
 		{`A group of ferry captains in 2015 sent a letter to the mayor, calling for his dismissal.`,
 			[]want{{"A group of ferry captains", "calling for", "his dismissal"}}},
+		{`The mayor visited the port, yet refuses to release the harbour accounts.`,
+			[]want{{"", "refuses", "to release the harbour accounts"}}}, // never "yet", nor the clause before as content
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

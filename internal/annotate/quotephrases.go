@@ -460,3 +460,19 @@ func opensContent(t token) bool {
 	w := t.low
 	return t.isWord() && !adjunctStarts[w] && !weekdayNames[w] && !calendarMonths[w] && !adverb(t)
 }
+
+// notSourceWords never stand alone as a source: adverbs and prepositions
+// that walking back from a cue stops on.
+var notSourceWords = setOf(`yet now perhaps despite all also even still just only then both either neither
+	instead thus so too again already once`)
+
+// notSource reports whether tokens a to b, the phrase before a cue, are one
+// word that cannot name who speaks: "yet refuses", "despite repeated
+// warnings", a participle or an adverb.
+func (f *sentenceFinder) notSource(a, b int) bool {
+	if b-a != 1 {
+		return false
+	}
+	t := f.toks[a]
+	return notSourceWords[t.low] || !t.upper && (strings.HasSuffix(t.low, "ing") || adverb(t))
+}

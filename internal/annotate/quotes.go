@@ -367,6 +367,9 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	cs := f.cueStart(c)
 	ce := c.i + c.n
 	src := f.sourceBefore(cs)
+	if f.notSource(src, cs) {
+		return Quote{}, false // "…, yet refuses to"
+	}
 	srcEnd := cs
 	inverted := false
 	if src == cs && cs > 0 && f.toks[cs-1].punct == ',' {
@@ -540,6 +543,9 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 			// "In a statement announcing the pick, the union called …":
 			// the opening phrase holds the source, cue and content.
 			src, limit = 1, ie-1
+		}
+		if f.notSource(src, cs) {
+			src = cs // "…, yet refuses to", "despite repeated warnings from": no one named
 		}
 		q.Source = f.spanOf(src, cs)
 	}

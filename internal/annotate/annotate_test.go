@@ -428,6 +428,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"A group of ferry captains", "calling for", "his dismissal"}}},
 		{`The mayor visited the port, yet refuses to release the harbour accounts.`,
 			[]want{{"", "refuses", "to release the harbour accounts"}}}, // never "yet", nor the clause before as content
+		{`“The port will reopen,” Ana Ruiz, the harbour master, told the Harbour Gazette.`,
+			[]want{{"Ana Ruiz, the harbour master", "told", "“The port will reopen,”"}}}, // never "told SOURCE"
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

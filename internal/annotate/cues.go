@@ -70,8 +70,7 @@ var (
 		argued argues recalled recalls quipped quips joked jokes concluded concludes insisted insists recounted
 		recounts observed observes stated states warned warns acknowledged acknowledges conceded concedes
 		admitted admits complained complains suggested suggests remarked remarks announced announces
-		cautioned cautions predicted predicts mused muses posted posts claimed claims boasted boasts
-		told tells`)
+		cautioned cautions predicted predicts mused muses posted posts claimed claims boasted boasts`)
 	// tellVerbs take the person told before the content: "told CNN that".
 	tellVerbs = setOf(`told tell tells telling asked ask asks asking informed inform informs assured assure assures
 		reminded remind reminds warned warn warns urged urge urges`)

@@ -430,6 +430,10 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"", "refuses", "to release the harbour accounts"}}}, // never "yet", nor the clause before as content
 		{`“The port will reopen,” Ana Ruiz, the harbour master, told the Harbour Gazette.`,
 			[]want{{"Ana Ruiz, the harbour master", "told", "“The port will reopen,”"}}}, // never "told SOURCE"
+		{`Through a spokesman, Okafor declined to comment.`,
+			[]want{{"Okafor", "declined", "to comment"}}},
+		{`“We will rebuild,” the mayor said to cheers.`,
+			[]want{{"the mayor", "said", "“We will rebuild,”"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -453,12 +453,17 @@ var adjunctStarts = setOf(`in on at to of as after before during for from with w
 	about over under into through throughout across amid among against last this next then earlier later again
 	yesterday today tonight recently afterward afterwards once twice early late`)
 
-// opensContent reports whether the word after a closing cue starts a
+// opensContent reports whether token k, after the closing cue c, starts a
 // content of its own rather than an adjunct: "On Tuesday, Clinton said
-// the bank must pay" quotes what follows, not the opening phrase.
-func opensContent(t token) bool {
-	w := t.low
-	return t.isWord() && !adjunctStarts[w] && !weekdayNames[w] && !calendarMonths[w] && !adverb(t)
+// the bank must pay" quotes what follows, not the opening phrase. "to"
+// is an adjunct only after a verb of saying ("said to cheers"); after
+// others it opens what was refused or promised ("declined to comment").
+func (f *sentenceFinder) opensContent(c cue, k int) bool {
+	t := f.toks[k]
+	if t.low == "to" {
+		return !invertible[f.toks[c.i].low]
+	}
+	return t.isWord() && !adjunctStarts[t.low] && !weekdayNames[t.low] && !calendarMonths[t.low] && !adverb(t)
 }
 
 // notSourceWords never stand alone as a source: adverbs and prepositions

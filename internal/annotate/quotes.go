@@ -401,6 +401,9 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	if b == f.opening {
 		return Quote{}, false // "Asked about the fire, Okafor said the port …"
 	}
+	if !inverted && f.passive(cs, c.i) {
+		return Quote{}, false // "Despite …, its ambitions have barely been mentioned in the race"
+	}
 	bt := f.toks[b]
 	if bt.punct != ',' && bt.punct != '”' && bt.punct != '"' && bt.punct != '—' && bt.punct != '–' {
 		return Quote{}, false
@@ -442,7 +445,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		return Quote{}, false
 	}
 	if !cont && after < len(f.toks) && (f.toks[after].low == "that" || f.toks[after].punct == ':' ||
-		!quotation && !tellVerbs[f.toks[c.i].low] && opensContent(f.toks[after])) {
+		!quotation && !tellVerbs[f.toks[c.i].low] && f.opensContent(c, after)) {
 		return Quote{}, false
 	}
 	for i := after; i < restEnd && !cont && !quotation; i++ {

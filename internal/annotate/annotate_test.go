@@ -434,6 +434,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"Okafor", "declined", "to comment"}}},
 		{`“We will rebuild,” the mayor said to cheers.`,
 			[]want{{"the mayor", "said", "“We will rebuild,”"}}},
+		{`The closure is an insult to the fleet, fishermen said Friday afternoon, as they bristled at the delays.`,
+			[]want{{"fishermen", "said", "The closure is an insult to the fleet"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -445,6 +445,9 @@ func (f *sentenceFinder) beforeNextSpeaker(from, end int) int {
 // modals make a clause of the words around them.
 var modals = setOf(`could would will can should might must shall`)
 
+// subordinators open a clause that tells when, why or despite what.
+var subordinators = setOf(`as while when after before because since though although even whereas`)
+
 // adjunctStarts open what may follow a closing cue: "…, he said on
 // Tuesday", "…, she wrote last week".
 var calendarMonths = setOf(`january february march april may june july august september october november december`)

@@ -429,9 +429,12 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	after = f.skipAside(after)
 	// What follows must be short ("on Tuesday", "in a statement") or a
 	// continuation after a comma.
-	restEnd := len(f.toks) // a participle's clause after a comma is an attribution of its own
+	// A participle's clause after a comma is an attribution of its own; a
+	// subordinate clause after a comma tells when or why: "…, lawmakers
+	// said Friday, as they bristled at …".
+	restEnd := len(f.toks)
 	for k := after + 1; k < restEnd; k++ {
-		if f.subjectsParticiple(k) {
+		if f.subjectsParticiple(k) || f.toks[k-1].punct == ',' && subordinators[f.toks[k].low] {
 			restEnd = k
 		}
 	}

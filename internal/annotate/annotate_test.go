@@ -349,6 +349,7 @@ func TestNoSpeaker(t *testing.T) {
 		`The fund paid for ads, mailers and phone calls.`,
 		`The mayor spoke to a gathering of fishermen.`,
 		`The two women spoke for about five minutes.`,
+		`By noon the mayor began taking calls about the "Harbour Hour" timetable.`,
 	} {
 		for _, q := range FindQuotes(text, Sentences(text)) {
 			t.Errorf("%q: found %+v", text, q)
@@ -436,6 +437,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"the mayor", "said", "“We will rebuild,”"}}},
 		{`The closure is an insult to the fleet, fishermen said Friday afternoon, as they bristled at the delays.`,
 			[]want{{"fishermen", "said", "The closure is an insult to the fleet"}}},
+		{`The closure angered the ferry crews, many of whom say the port was never unsafe.`,
+			[]want{{"many of whom", "say", "the port was never unsafe"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -227,6 +227,12 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	if topicCues[t.low] && !speaksOf(toks, i) {
 		return 0, ""
 	}
+	if weakCues[t.low] && i > 1 && !toks[i-1].upper && len(toks[i-1].low) > 4 && strings.HasSuffix(toks[i-1].low, "ing") &&
+		!determiners[toks[i-2].low] && toks[i-2].low != "one" {
+		// "began taking calls from listeners": the object of a verb; not
+		// "a glowing endorsement", "the following comment".
+		return 0, ""
+	}
 	if weakCues[t.low] || attitudeCues[t.low] {
 		ok := callsLabel(toks, i)
 		win := 2

@@ -10,6 +10,10 @@ import "strings"
 // "Army Gen. Mark Milley, the chairman of the Joint Chiefs of Staff". It
 // returns the first token of the phrase (end when there is none).
 func (f *sentenceFinder) sourceBefore(end int) int {
+	// "many of whom say": the part of those just named.
+	if end > 2 && f.toks[end-1].low == "whom" && f.toks[end-2].low == "of" && f.toks[end-3].isWord() && !f.quoted[end-3] {
+		return end - 3
+	}
 	// "Donald Trump's claim that …": the owner of a noun cue.
 	if end > 0 && possessive(f.toks[end-1].low) {
 		s := end - 1

@@ -350,6 +350,7 @@ func TestNoSpeaker(t *testing.T) {
 		`The mayor spoke to a gathering of fishermen.`,
 		`The two women spoke for about five minutes.`,
 		`By noon the mayor began taking calls about the "Harbour Hour" timetable.`,
+		`The port hopes to offset the expected losses with new ferries.`,
 	} {
 		for _, q := range FindQuotes(text, Sentences(text)) {
 			t.Errorf("%q: found %+v", text, q)

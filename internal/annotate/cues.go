@@ -64,6 +64,8 @@ var (
 		message endorsement criticism acknowledgment view views`)
 	determiners = setOf(`the a an this that these those his her its their our my your whose which what no any every
 		each some another`)
+	// articles before a participle make it an adjective.
+	articles = setOf(`the a an this these those`)
 	// invertible verbs may come before their source: "…,” said Smith."
 	invertible = setOf(`said says added adds wrote writes noted notes reported reports asked asks explained explains
 		continued continues tweeted tweets declared declares replied replies responded responds countered counters
@@ -226,6 +228,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	}
 	if topicCues[t.low] && !speaksOf(toks, i) {
 		return 0, ""
+	}
+	if i > 0 && articles[toks[i-1].low] && strings.HasSuffix(t.low, "ed") && i+1 < len(toks) && toks[i+1].isWord() {
+		return 0, "" // "the expected emissions", "the alleged terrorist": an adjective
 	}
 	if weakCues[t.low] && i > 1 && !toks[i-1].upper && len(toks[i-1].low) > 4 && strings.HasSuffix(toks[i-1].low, "ing") &&
 		!determiners[toks[i-2].low] && toks[i-2].low != "one" {

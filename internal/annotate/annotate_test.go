@@ -351,6 +351,7 @@ func TestNoSpeaker(t *testing.T) {
 		`The two women spoke for about five minutes.`,
 		`By noon the mayor began taking calls about the "Harbour Hour" timetable.`,
 		`The port hopes to offset the expected losses with new ferries.`,
+		`The mayor needs to sell the plan and tell more jokes.`,
 	} {
 		for _, q := range FindQuotes(text, Sentences(text)) {
 			t.Errorf("%q: found %+v", text, q)
@@ -440,6 +441,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"fishermen", "said", "The closure is an insult to the fleet"}}},
 		{`The closure angered the ferry crews, many of whom say the port was never unsafe.`,
 			[]want{{"many of whom", "say", "the port was never unsafe"}}},
+		{`The mayor will tell the committee that the port is safe.`,
+			[]want{{"The mayor", "will tell", "the port is safe"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -54,7 +54,7 @@ var (
 		tweet tweets show think reporting mention blame thank worry wish counter joke jokes defend call calls
 		called calling release releases released releasing rate rates label labels debate debates expect
 		understand consider discuss echo echoes sing continue continues continued continuing appear appears
-		appeared appearing message endorsement view views viewed viewing`)
+		appeared appearing message endorsement view views viewed viewing tell`)
 	nounLike = setOf(`report reports state states post posts comment comments claim claims fear fears hope hopes
 		promise promises estimate estimates question questions demand demands reply replies vow vows pledge
 		pledges warning thought order orders support wish point charge charges offer offers plan plans note notes
@@ -243,6 +243,8 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		win := 2
 		if cueForms[t.low] == "call" {
 			win = 8
+		} else if tellVerbs[t.low] {
+			win = 6 // "tell the committee that"
 		}
 		for k := i + 1; k < len(toks) && k <= i+win; k++ {
 			if toks[k].low == "that" || opensQuote(toks[k].punct) || toks[k].punct == ':' {

@@ -443,6 +443,10 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"many of whom", "say", "the port was never unsafe"}}},
 		{`The mayor will tell the committee that the port is safe.`,
 			[]want{{"The mayor", "will tell", "the port is safe"}}},
+		{`The dredging contract was first reported by the Harbour Gazette.`,
+			[]want{{"the Harbour Gazette", "was first reported", "The dredging contract"}}},
+		{`In a speech on Friday, Okafor laid out her plans for the port.`,
+			[]want{{"Okafor", "laid out", "her plans for the port"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

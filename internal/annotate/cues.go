@@ -41,6 +41,7 @@ var (
 		{"according", "to"}, {"pointed", "out"}, {"points", "out"}, {"point", "out"}, {"went", "on", "to", "say"},
 		{"called", "for"}, {"calls", "for"}, {"call", "for"}, {"calling", "for"}, {"called", "on"}, {"calls", "on"}, {"calling", "on"},
 		{"made", "clear"}, {"makes", "clear"}, {"in", "a", "statement"},
+		{"laid", "out"}, {"lays", "out"}, {"lay", "out"}, {"laying", "out"},
 	}
 	// nounLike forms are also common nouns ("the report", "his claims"):
 	// they are cues only when no determiner or possessive comes before
@@ -333,7 +334,14 @@ func goesOn(toks []token, i int) bool {
 // without a form of "be" before it: "a policy blamed by critics"; not "he
 // responded by saying".
 func agentBy(toks []token, i int) bool {
-	if i+1 >= len(toks) || toks[i+1].low != "by" || i > 0 && beForms[toks[i-1].low] {
+	if i+1 >= len(toks) || toks[i+1].low != "by" {
+		return false
+	}
+	k := i - 1
+	for k > 0 && !beForms[toks[k].low] && (cueModifiers[toks[k].low] || adverb(toks[k])) {
+		k-- // "was first reported by", "were widely criticized by"
+	}
+	if k >= 0 && beForms[toks[k].low] {
 		return false
 	}
 	return i+2 >= len(toks) || !strings.HasSuffix(toks[i+2].low, "ing")

@@ -565,6 +565,14 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 			if e := f.agentAfter(ce + 1); e > ce+1 {
 				q.Source = f.spanOf(ce+1, e)
 				from = e
+				if f.wordsIn(e, len(f.toks)) == 0 && q.Source != nil {
+					// "The registration issue was first reported by The
+					// Washington Post.": the subject is what was reported.
+					if c := f.spanOf(f.introEnd(), cs); c != nil {
+						q.Content = c
+						return q, true
+					}
+				}
 			}
 		}
 	}

@@ -247,7 +247,7 @@ func (f *sentenceFinder) nested(from, done int) []Quote {
 		if src == cs && cs > 0 && nestingWords[f.toks[cs-1].low] {
 			src = cs - 1 // "who said": the relative word stands for the source
 		}
-		if src == cs || src <= from || cs-src > 4 || !nestingWords[f.toks[src-1].low] && !nestingWords[f.toks[src].low] {
+		if src == cs || src <= from || src < 1 || cs-src > 4 || !nestingWords[f.toks[src-1].low] && !nestingWords[f.toks[src].low] {
 			continue
 		}
 		if l := cueForms[f.toks[c.i].low]; f.toks[src-1].low == "what" && (l == "call" || l == "see") {
@@ -565,10 +565,10 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 			if e := f.agentAfter(ce + 1); e > ce+1 {
 				q.Source = f.spanOf(ce+1, e)
 				from = e
-				if f.wordsIn(e, len(f.toks)) == 0 && q.Source != nil {
+				if w == "by" && f.wordsIn(e, len(f.toks)) == 0 && q.Source != nil {
 					// "The registration issue was first reported by The
 					// Washington Post.": the subject is what was reported.
-					if c := f.spanOf(f.introEnd(), cs); c != nil {
+					if c := f.spanOf(f.sourceBefore(cs), cs); c != nil {
 						q.Content = c
 						return q, true
 					}

@@ -3,8 +3,9 @@ package annotate
 import "strings"
 
 // The clauses around a cue: participles and second clauses that carry on
-// or start another attribution, adverbs that belong to the cue, and
-// passive cues whose source is their agent.
+// or start another attribution, adverbs that belong to the cue, passive
+// cues whose source is their agent, and relative clauses inside a content
+// that hold an attribution of their own.
 
 // participle reports whether w continues the subject's attribution after
 // a comma: "…, saying that", "…, referencing the bank's drive".
@@ -241,4 +242,48 @@ func (f *sentenceFinder) trailingParticiple(q *Quote) (Quote, bool) {
 		return Quote{}, false
 	}
 	return Quote{Sentence: f.sentence, Source: q.Source, Cue: f.spanOf(i, i+n), Content: c}, true
+}
+
+// maxNestedAt bounds how far into a content a nested attribution is
+// looked for, in tokens: a sentence of a thousand cues stays linear.
+const maxNestedAt = 80
+
+// nestingWords open a relative clause that can hold an attribution.
+var nestingWords = setOf(`which who what`)
+
+// nested finds attributions inside a content from token from to done
+// that a relative clause opens: "… his donations, which he said were
+// accompanied by favors", "listeners who said they had misgivings".
+func (f *sentenceFinder) nested(from, done int) []Quote {
+	var out []Quote
+	for _, c := range f.cuesAfter(from) {
+		if c.i > done || c.i > from+maxNestedAt {
+			break // cues come in order
+		}
+		if participleCues[f.toks[c.i].low] ||
+			strings.HasSuffix(f.toks[c.i].low, "ing") || f.toks[c.i].low == "according" || cueForms[f.toks[c.i].low] == "feel" {
+			continue // "who feel buoyed" is a state, not an attribution
+		}
+		cs := f.cueStart(c)
+		src := f.nounPhraseBack(cs)
+		if src == cs && cs > 0 && nestingWords[f.toks[cs-1].low] {
+			src = cs - 1 // "who said": the relative word stands for the source
+		}
+		if src == cs || src <= from || src < 1 || cs-src > 4 || !nestingWords[f.toks[src-1].low] && !nestingWords[f.toks[src].low] {
+			continue
+		}
+		if l := cueForms[f.toks[c.i].low]; f.toks[src-1].low == "what" && (l == "call" || l == "see") {
+			continue // "condemned what he called a breach": a label, not a claim
+		}
+		end := f.beforeNextSpeaker(c.i+c.n, max(done+1, c.i+c.n)) // within the outer content
+		if !f.hasWords(c.i+c.n, end, 2) {
+			continue
+		}
+		q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, c.i+c.n), Source: f.spanOf(src, cs), Content: f.spanOf(c.i+c.n, end)}
+		if q.Cue != nil && q.Source != nil && q.Content != nil {
+			q.Direct = f.quoted[c.i+c.n]
+			out = append(out, q)
+		}
+	}
+	return out
 }

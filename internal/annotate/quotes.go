@@ -222,50 +222,6 @@ func (f *sentenceFinder) subjectsParticiple(k int) bool {
 	return k > 0 && (participle(w) && f.afterComma(k) || participleCues[w] && gerundPrepositions[f.toks[k-1].low]) || f.whileSaying(k)
 }
 
-// maxNestedAt bounds how far into a content a nested attribution is
-// looked for, in tokens: a sentence of a thousand cues stays linear.
-const maxNestedAt = 80
-
-// nestingWords open a relative clause that can hold an attribution.
-var nestingWords = setOf(`which who what`)
-
-// nested finds attributions inside a content from token from to done
-// that a relative clause opens: "… his donations, which he said were
-// accompanied by favors", "listeners who said they had misgivings".
-func (f *sentenceFinder) nested(from, done int) []Quote {
-	var out []Quote
-	for _, c := range f.cuesAfter(from) {
-		if c.i > done || c.i > from+maxNestedAt {
-			break // cues come in order
-		}
-		if participleCues[f.toks[c.i].low] ||
-			strings.HasSuffix(f.toks[c.i].low, "ing") || f.toks[c.i].low == "according" || cueForms[f.toks[c.i].low] == "feel" {
-			continue // "who feel buoyed" is a state, not an attribution
-		}
-		cs := f.cueStart(c)
-		src := f.nounPhraseBack(cs)
-		if src == cs && cs > 0 && nestingWords[f.toks[cs-1].low] {
-			src = cs - 1 // "who said": the relative word stands for the source
-		}
-		if src == cs || src <= from || src < 1 || cs-src > 4 || !nestingWords[f.toks[src-1].low] && !nestingWords[f.toks[src].low] {
-			continue
-		}
-		if l := cueForms[f.toks[c.i].low]; f.toks[src-1].low == "what" && (l == "call" || l == "see") {
-			continue // "condemned what he called a breach": a label, not a claim
-		}
-		end := f.beforeNextSpeaker(c.i+c.n, max(done+1, c.i+c.n)) // within the outer content
-		if !f.hasWords(c.i+c.n, end, 2) {
-			continue
-		}
-		q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, c.i+c.n), Source: f.spanOf(src, cs), Content: f.spanOf(c.i+c.n, end)}
-		if q.Cue != nil && q.Source != nil && q.Content != nil {
-			q.Direct = f.quoted[c.i+c.n]
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
 // tokenAt is the index of the last token ending at or before byte e.
 func (f *sentenceFinder) tokenAt(e int) int {
 	k := -1

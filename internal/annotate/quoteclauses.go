@@ -200,9 +200,9 @@ var notTrailing = setOf(`cutting clapping replacing speaking standing sitting sm
 	visiting being having including gaining leaving making taking getting`)
 
 // trailingParticiple finds a participle that follows a closing cue and its
-// source after a comma and is no cue of the lexicon: "…,” Tester said,
-// referring to the excuse, “…”" — the source's attribution goes on. A quotation after
-// the participle's clause belongs to the first content.
+// source after a comma and is no cue of the lexicon: in "…,” Tester said,
+// referring to the excuse, “…”" the source's attribution goes on. A
+// quotation after the participle's clause belongs to the first content.
 func (f *sentenceFinder) trailingParticiple(q *Quote) (Quote, bool) {
 	if q.Source == nil || q.Cue == nil || q.Content == nil || len(q.More) > 0 {
 		return Quote{}, false

@@ -452,10 +452,11 @@ var modals = setOf(`could would will can should might must shall`)
 // subordinators open a clause that tells when, why or despite what.
 var subordinators = setOf(`as while when after before because since though although even whereas`)
 
-// adjunctStarts open what may follow a closing cue: "…, he said on
-// Tuesday", "…, she wrote last week".
+// calendarMonths may follow a closing cue as a time: "…, he said in May".
 var calendarMonths = setOf(`january february march april may june july august september october november december`)
 
+// adjunctStarts open what may follow a closing cue: "…, he said on
+// Tuesday", "…, she wrote last week".
 var adjunctStarts = setOf(`in on at to of as after before during for from with without while when since until by
 	about over under into through throughout across amid among against last this next then earlier later again
 	yesterday today tonight recently afterward afterwards once twice early late`)

@@ -343,7 +343,9 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		srcEnd = f.sourceAfter(ce)
 		if srcEnd == ce || isPronoun(f.toks[ce].low) && srcEnd-ce > 1 || !invertible[f.toks[c.i].low] && cs == c.i {
 			// "…,” he said" with the source already taken: nothing; "…,
-			// said it was …" is no source after the cue.
+			// said it was …" is no source after the cue; only verbs of
+			// saying and passives come before their source ("…, cited
+			// figures", "…, told The Post" name none).
 			return Quote{}, false
 		}
 	}
@@ -384,14 +386,14 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	}
 	after = f.skipAside(after)
 	// What follows must be short ("on Tuesday", "in a statement") or a
-	// continuation after a comma.
-	// A participle's clause after a comma is an attribution of its own; a
-	// subordinate clause after a comma tells when or why: "…, lawmakers
-	// said Friday, as they bristled at …".
+	// continuation after a comma. It ends at a participle's clause after a
+	// comma, an attribution of its own, or at a subordinate clause that
+	// tells when or why: "…, lawmakers said Friday, as they bristled at …".
 	restEnd := len(f.toks)
-	for k := after + 1; k < restEnd; k++ {
+	for k := after + 1; k < len(f.toks); k++ {
 		if f.subjectsParticiple(k) || f.toks[k-1].punct == ',' && subordinators[f.toks[k].low] {
 			restEnd = k
+			break
 		}
 	}
 	rest := f.wordsIn(after, restEnd)
@@ -524,8 +526,8 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 				if w == "by" && f.wordsIn(e, len(f.toks)) == 0 && q.Source != nil {
 					// "The registration issue was first reported by The
 					// Washington Post.": the subject is what was reported.
-					if c := f.spanOf(f.sourceBefore(cs), cs); c != nil {
-						q.Content = c
+					if subj := f.spanOf(f.sourceBefore(cs), cs); subj != nil {
+						q.Content = subj
 						return q, true
 					}
 				}

@@ -45,6 +45,7 @@ func TestQuoteShapes(t *testing.T) {
 		{`Future decisions, he added, will be made by the next administration.`, "he", "added", "Future decisions", "", Unresolved},
 		{`The ministry said in a statement that talks would resume.`, "The ministry", "said", "in a statement that talks would resume", "", ""},
 		{"Getty.\n\n“Mostly he promotes ignorance, and we pay for it.” ― Esther Tapia\n“Next.”", "Esther Tapia", "―", "“Mostly he promotes ignorance, and we pay for it.”", "", ""},
+		{"Getty.\n\n“The ferry is late again.”\u00a0― Karen Bobadilla.\n\nGetty.", "Karen Bobadilla", "―", "“The ferry is late again.”", "", ""},
 		{`PENCE: Well, look, we will win this.`, "PENCE", ":", "Well, look, we will win this", "", ""},
 		{"Trump responded.\n\nThe senator said:\n\n“We have a situation where we have our inner cities.”", "The senator", "said", "“We have a situation where we have our inner cities.”", "", ""},
 		{`Protesters were frustrated that the police released only part of the video.`, "Protesters", "were frustrated", "the police released only part of the video", "", ""},

@@ -3,6 +3,7 @@ package annotate
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -116,7 +117,7 @@ func signOffs(text string, sents []Span) []Quote {
 		d := at + k
 		_, n := utf8.DecodeRuneInString(text[d:])
 		at = d + n
-		closeAt := strings.TrimRight(text[:d], " \t")
+		closeAt := strings.TrimRightFunc(text[:d], unicode.IsSpace) // also a no-break space: "…”\u00a0― Name"
 		if !strings.HasSuffix(closeAt, "”") && !strings.HasSuffix(closeAt, "\"") {
 			continue
 		}
@@ -134,6 +135,9 @@ func signOffs(text string, sents []Span) []Quote {
 		toks := tokenize(text, at, min(len(text), at+120))
 		m := 0
 		for m < len(toks) && m < 6 && (toks[m].isWord() && toks[m].upper || toks[m].punct == '.' && m > 0) {
+			if m > 0 && strings.Contains(text[toks[m-1].e:toks[m].s], "\n") {
+				break // the name ends its line: "― Karen Bobadilla.\n\nGetty."
+			}
 			m++
 		}
 		for m > 0 && !toks[m-1].isWord() {

@@ -353,6 +353,7 @@ func TestNoSpeaker(t *testing.T) {
 		`By noon the mayor began taking calls about the "Harbour Hour" timetable.`,
 		`The port hopes to offset the expected losses with new ferries.`,
 		`The mayor needs to sell the plan and tell more jokes.`,
+		`I read the harbour report last week.`,
 	} {
 		for _, q := range FindQuotes(text, Sentences(text)) {
 			t.Errorf("%q: found %+v", text, q)
@@ -450,6 +451,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"Okafor", "laid out", "her plans for the port"}}},
 		{`The report said the piers were worst hit, but no footage was shown by the channel.`,
 			[]want{{"The report", "said", "the piers were worst hit"}, {"the channel", "was shown", "no footage"}}},
+		{`“The port has never looked better,” the article read.`,
+			[]want{{"the article", "read", "“The port has never looked better,”"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

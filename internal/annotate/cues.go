@@ -29,7 +29,7 @@ var (
 		"show":       {"show", "shows", "showed", "shown"},
 		"feel":       {"feel", "feels", "felt"},
 		"see":        {"see", "sees", "saw"},
-		"read":       {"reads"},
+		"read":       {"reads", "read"},
 		"understand": {"understand", "understands", "understood", "understanding"},
 		"admit":      {"admit", "admits", "admitted", "admitting"},
 		"plan":       {"plan", "plans", "planned"},
@@ -55,7 +55,7 @@ var (
 		tweet tweets show think reporting mention blame thank worry wish counter joke jokes defend call calls
 		called calling release releases released releasing rate rates label labels debate debates expect
 		understand consider discuss echo echoes sing continue continues continued continuing appear appears
-		appeared appearing message endorsement view views viewed viewing tell`)
+		appeared appearing message endorsement view views viewed viewing tell read`)
 	nounLike = setOf(`report reports state states post posts comment comments claim claims fear fears hope hopes
 		promise promises estimate estimates question questions demand demands reply replies vow vows pledge
 		pledges warning thought order orders support wish point charge charges offer offers plan plans note notes

@@ -453,6 +453,12 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"The report", "said", "the piers were worst hit"}, {"the channel", "was shown", "no footage"}}},
 		{`“The port has never looked better,” the article read.`,
 			[]want{{"the article", "read", "“The port has never looked better,”"}}},
+		{`As Ana Ruiz recently put it, “Who pays for the dredging?”`,
+			[]want{{"Ana Ruiz", "recently put it", "“Who pays for the dredging?”"}}},
+		{`The levy is “a tax on fishermen,” as a union memo put it.`,
+			[]want{{"a union memo", "put it", "The levy is “a tax on fishermen,”"}}},
+		{`The port never checked the cranes, as inspectors have said.`,
+			[]want{{"inspectors", "have said", "The port never checked the cranes"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -41,7 +41,7 @@ var (
 		{"according", "to"}, {"pointed", "out"}, {"points", "out"}, {"point", "out"}, {"went", "on", "to", "say"},
 		{"called", "for"}, {"calls", "for"}, {"call", "for"}, {"calling", "for"}, {"called", "on"}, {"calls", "on"}, {"calling", "on"},
 		{"made", "clear"}, {"makes", "clear"}, {"in", "a", "statement"},
-		{"laid", "out"}, {"lays", "out"}, {"lay", "out"}, {"laying", "out"},
+		{"laid", "out"}, {"lays", "out"}, {"lay", "out"}, {"laying", "out"}, {"put", "it"}, {"puts", "it"},
 	}
 	// nounLike forms are also common nouns ("the report", "his claims"):
 	// they are cues only when no determiner or possessive comes before

@@ -350,6 +350,9 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		}
 	}
 	b := src - 1 // the boundary before the source
+	if !inverted && b > 1 && f.toks[b].low == "as" && (f.toks[b-1].punct == ',' || f.afterComma(b)) {
+		b-- // "…, as police have said.", "…,” as a Homeland Security memo put it."
+	}
 	if b < 1 || !inverted && participle(f.toks[src].low) {
 		return Quote{}, false // "…,” he said, cutting off a reporter who asked"
 	}

@@ -459,6 +459,12 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"a union memo", "put it", "The levy is “a tax on fishermen,”"}}},
 		{`The port never checked the cranes, as inspectors have said.`,
 			[]want{{"inspectors", "have said", "The port never checked the cranes"}}},
+		{`Other officials weighed in on Friday about whether the ferry should run.`,
+			[]want{{"Other officials", "weighed in", "on Friday about whether the ferry should run"}}},
+		{`And Okafor railed against the harbour levy.`,
+			[]want{{"Okafor", "railed against", "the harbour levy"}}},
+		{`The mayor took aim at the ferry operators.`,
+			[]want{{"The mayor", "took aim at", "the ferry operators"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

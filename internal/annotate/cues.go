@@ -42,6 +42,10 @@ var (
 		{"called", "for"}, {"calls", "for"}, {"call", "for"}, {"calling", "for"}, {"called", "on"}, {"calls", "on"}, {"calling", "on"},
 		{"made", "clear"}, {"makes", "clear"}, {"in", "a", "statement"},
 		{"laid", "out"}, {"lays", "out"}, {"lay", "out"}, {"laying", "out"}, {"put", "it"}, {"puts", "it"},
+		{"weighed", "in"}, {"weighs", "in"}, {"weigh", "in"}, {"railed", "against"}, {"rails", "against"},
+		{"made", "the", "case"}, {"makes", "the", "case"}, {"making", "the", "case"}, {"took", "aim", "at"}, {"takes", "aim", "at"},
+		{"took", "issue", "with"}, {"takes", "issue", "with"}, {"fired", "back"}, {"fires", "back"}, {"hit", "back"}, {"hits", "back"},
+		{"pushed", "back"}, {"pushes", "back"}, {"chimed", "in"}, {"chimes", "in"},
 	}
 	// nounLike forms are also common nouns ("the report", "his claims"):
 	// they are cues only when no determiner or possessive comes before

@@ -465,6 +465,10 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"Okafor", "railed against", "the harbour levy"}}},
 		{`The mayor took aim at the ferry operators.`,
 			[]want{{"The mayor", "took aim at", "the ferry operators"}}},
+		{`Okafor has been critical of the levy since the spring.`,
+			[]want{{"Okafor", "has been critical of", "the levy since the spring"}}},
+		{`The mayor is doubling down on his attacks on the union.`,
+			[]want{{"The mayor", "is doubling down", "on his attacks on the union"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

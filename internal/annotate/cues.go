@@ -45,7 +45,8 @@ var (
 		{"weighed", "in"}, {"weighs", "in"}, {"weigh", "in"}, {"railed", "against"}, {"rails", "against"},
 		{"made", "the", "case"}, {"makes", "the", "case"}, {"making", "the", "case"}, {"took", "aim", "at"}, {"takes", "aim", "at"},
 		{"took", "issue", "with"}, {"takes", "issue", "with"}, {"fired", "back"}, {"fires", "back"}, {"hit", "back"}, {"hits", "back"},
-		{"pushed", "back"}, {"pushes", "back"}, {"chimed", "in"}, {"chimes", "in"},
+		{"pushed", "back"}, {"pushes", "back"}, {"chimed", "in"}, {"chimes", "in"}, {"critical", "of"}, {"took", "offense"},
+		{"takes", "offense"}, {"doubled", "down"}, {"doubles", "down"}, {"doubling", "down"}, {"bristled", "at"}, {"bristles", "at"},
 	}
 	// nounLike forms are also common nouns ("the report", "his claims"):
 	// they are cues only when no determiner or possessive comes before

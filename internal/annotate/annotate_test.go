@@ -469,6 +469,10 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"Okafor", "has been critical of", "the levy since the spring"}}},
 		{`The mayor is doubling down on his attacks on the union.`,
 			[]want{{"The mayor", "is doubling down", "on his attacks on the union"}}},
+		{`The mayor has yet to explain why the ferries stopped.`,
+			[]want{{"The mayor", "has yet to explain", "why the ferries stopped"}}},
+		{`In an interview, Okafor made it clear she had misgivings about the levy.`,
+			[]want{{"Okafor", "made it clear", "she had misgivings about the levy"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -43,7 +43,8 @@ var (
 		{"made", "clear"}, {"makes", "clear"}, {"in", "a", "statement"},
 		{"laid", "out"}, {"lays", "out"}, {"lay", "out"}, {"laying", "out"}, {"put", "it"}, {"puts", "it"},
 		{"weighed", "in"}, {"weighs", "in"}, {"weigh", "in"}, {"railed", "against"}, {"rails", "against"},
-		{"made", "the", "case"}, {"makes", "the", "case"}, {"making", "the", "case"}, {"took", "aim", "at"}, {"takes", "aim", "at"},
+		{"made", "the", "case"}, {"makes", "the", "case"}, {"making", "the", "case"}, {"make", "the", "case"},
+		{"made", "it", "clear"}, {"makes", "it", "clear"}, {"make", "it", "clear"}, {"took", "aim", "at"}, {"takes", "aim", "at"},
 		{"took", "issue", "with"}, {"takes", "issue", "with"}, {"fired", "back"}, {"fires", "back"}, {"hit", "back"}, {"hits", "back"},
 		{"pushed", "back"}, {"pushes", "back"}, {"chimed", "in"}, {"chimes", "in"}, {"critical", "of"}, {"took", "offense"},
 		{"takes", "offense"}, {"doubled", "down"}, {"doubles", "down"}, {"doubling", "down"}, {"bristled", "at"}, {"bristles", "at"},
@@ -228,7 +229,7 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 			return 0, ""
 		}
 	}
-	if i > 0 && toks[i-1].low == "to" || agentBy(toks, i) {
+	if i > 0 && toks[i-1].low == "to" && !catenated(toks, i) || agentBy(toks, i) {
 		// "to train and advise", "blamed by": not someone speaking
 		return 0, ""
 	}

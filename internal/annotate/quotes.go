@@ -236,8 +236,8 @@ func (f *sentenceFinder) tokenAt(e int) int {
 // cueStart extends a cue left over auxiliaries and adverbs: "has also said".
 func (f *sentenceFinder) cueStart(c cue) int {
 	i := c.i
-	if i > 1 && f.toks[i-1].low == "to" && catenatives[f.toks[i-2].low] && !f.quoted[i-2] {
-		i -= 2 // "continued to call for"
+	if catenated(f.toks, i) && !f.quoted[i-2] {
+		i -= 2 // "continued to call for", "has yet to explain"
 	}
 	for i > 0 && f.toks[i-1].isWord() && (cueModifiers[f.toks[i-1].low] || adverb(f.toks[i-1])) && !f.quoted[i-1] {
 		i--
@@ -264,6 +264,13 @@ func (f *sentenceFinder) afterThat(from int) int {
 var catenatives = setOf(`continue continues continued want wants wanted try tries tried begin begins began seek
 	seeks sought decide decides decided refuse refuses refused threaten threatens threatened appear appears appeared
 	seem seems seemed`)
+
+// catenated reports whether the cue at token i is an infinitive that a
+// catenative verb or "yet" takes: "appeared to suggest", "has yet to
+// explain".
+func catenated(toks []token, i int) bool {
+	return i > 1 && toks[i-1].low == "to" && (catenatives[toks[i-2].low] || toks[i-2].low == "yet")
+}
 
 func (f *sentenceFinder) spanOf(a, b int) *Span {
 	// trim punctuation at the ends, but keep quote marks that belong.

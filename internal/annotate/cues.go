@@ -18,7 +18,8 @@ var (
 		discuss debate release publish consider expect rate encourage promote refuse call sing
 		characterize characterise portray question continue talk denounce liken tout expose reference recognize
 		prefer link highlight refer forecast discover apologize admire underscore downplay doubt suspect laud
-		implore hail disagree deride chastise brand ridicule persuade envision contemplate bemoan comprehend appear view`)
+		implore hail disagree deride chastise brand ridicule persuade envision contemplate bemoan comprehend appear view
+		retweet`)
 	irregularCues = map[string][]string{
 		"say":        {"say", "says", "said", "saying"},
 		"tell":       {"tell", "tells", "told", "telling"},

@@ -116,12 +116,22 @@ var (
 	// relativeWords open a relative clause inside a source phrase.
 	relativeWords = setOf(`that which who whose`)
 	cueForms      = buildCueForms()
+	// phrasesFrom indexes the multi-word cues by their first word.
+	phrasesFrom = indexPhrases(phraseCues)
 )
 
 func setOf(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
+	}
+	return m
+}
+
+func indexPhrases(ps [][]string) map[string][][]string {
+	m := map[string][][]string{}
+	for _, p := range ps {
+		m[p[0]] = append(m[p[0]], p)
 	}
 	return m
 }
@@ -190,7 +200,7 @@ func ownClaim(toks []token, i int) bool {
 
 // cueAt reports whether a cue starts at token i and how many tokens it has.
 func cueAt(toks []token, i int) (n int, lemma string) {
-	for _, p := range phraseCues {
+	for _, p := range phrasesFrom[toks[i].low] {
 		if i+len(p) > len(toks) {
 			continue
 		}

@@ -354,6 +354,8 @@ func TestNoSpeaker(t *testing.T) {
 		`The port hopes to offset the expected losses with new ferries.`,
 		`The mayor needs to sell the plan and tell more jokes.`,
 		`I read the harbour report last week.`,
+		`Support for the levy has declined slightly from 58 percent in the last poll to 55 percent now.`,
+		`The ferries ran late all week, Okafor won the vote by 5 points.`,
 	} {
 		for _, q := range FindQuotes(text, Sentences(text)) {
 			t.Errorf("%q: found %+v", text, q)
@@ -473,6 +475,12 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"The mayor", "has yet to explain", "why the ferries stopped"}}},
 		{`In an interview, Okafor made it clear she had misgivings about the levy.`,
 			[]want{{"Okafor", "made it clear", "she had misgivings about the levy"}}},
+		{`In the previous Harbour Gazette/Channel 4 poll, conducted in early May, Okafor led the mayor by 5 points.`,
+			[]want{{"the previous Harbour Gazette/Channel 4 poll", "In", "Okafor led the mayor by 5 points"}}},
+		{`Okafor did not receive a bump in one of the first post-debate polls to emerge.`,
+			[]want{{"one of the first post-debate polls", "in", "Okafor did not receive a bump"}}},
+		{`Through a spokesman, the mayor declined the assignment.`,
+			[]want{{"the mayor", "declined", "the assignment"}}},
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -244,6 +244,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		// "to train and advise", "blamed by": not someone speaking
 		return 0, ""
 	}
+	if lemma == "decline" && !(i+1 < len(toks) && (toks[i+1].low == "to" || toks[i+1].low == "comment" || determiners[toks[i+1].low])) {
+		return 0, "" // "declined to comment", "declined that assignment"; not "declined slightly", "market declines"
+	}
 	if topicCues[t.low] && !speaksOf(toks, i) {
 		return 0, ""
 	}
@@ -377,12 +380,16 @@ func closesSentence(toks []token, i int) bool {
 			first := toks[k+1]
 			return k < i-1 && (first.low == "the" || first.upper)
 		}
-		if !toks[k].isWord() || toks[k].low == "and" || toks[k].low == "or" || beForms[toks[k].low] {
-			return false
+		if !toks[k].isWord() || !toks[k].upper && !nameFillers[toks[k].low] {
+			return false // "…, Clinton led Trump by 5 points." names no source
 		}
 	}
 	return false
 }
+
+// nameFillers may stand lower-case in the name of a source: "The Wall
+// Street Journal", "the Bank of England".
+var nameFillers = setOf(`the of a an for`)
 
 // afterQuotation reports whether the cue at i closes a quotation: "“…,”
 // she continued", "“…,” the letter reads".

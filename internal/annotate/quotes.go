@@ -64,6 +64,11 @@ func FindQuotes(text string, sents []Span) []Quote {
 				qs = append(qs, q)
 			}
 		}
+		if len(qs) == 0 {
+			if q, ok := f.inPoll(); ok {
+				qs = append(qs, q)
+			}
+		}
 		out = append(out, qs...)
 	}
 	out = withSignOffs(out, signOffs(text, sents))

@@ -232,3 +232,46 @@ func (f *sentenceFinder) whileSaying(k int) bool {
 	n, _ := cueAt(f.toks, k)
 	return n > 0
 }
+
+// pollWords name a poll as the source of what it found.
+var pollWords = setOf(`poll polls survey surveys`)
+
+// inPoll finds a poll that a sentence reports through "in": "In this
+// poll, Trump rose 1 percentage point" and "she did not receive a bump in
+// one of the first post-debate polls". "in" is the cue, the poll its
+// source and the rest of the clause the content; not "from 58 percent in
+// the last poll", "than in other polls".
+func (f *sentenceFinder) inPoll() (Quote, bool) {
+	for i, t := range f.toks {
+		if t.low != "in" || f.quoted[i] || i > 0 && (f.toks[i-1].low == "than" || f.toks[i-1].low == "percent") {
+			continue
+		}
+		p := i + 1
+		for p < len(f.toks) && p <= i+10 && (f.toks[p].isWord() || strings.ContainsRune("/-.’'", f.toks[p].punct)) && !pollWords[f.toks[p].low] && !f.quoted[p] {
+			p++
+		}
+		if p >= len(f.toks) || !pollWords[f.toks[p].low] {
+			continue
+		}
+		q := Quote{Sentence: f.sentence, Cue: f.spanOf(i, i+1), Source: f.spanOf(i+1, p+1)}
+		if i == f.introEnd() || i == 0 {
+			c := p + 1
+			for c < len(f.toks) && f.toks[c].punct != ',' {
+				c++ // "In the previous … poll, conducted in early September, Clinton led"
+			}
+			if c+1 < len(f.toks) && strings.HasSuffix(f.toks[c+1].low, "ed") {
+				for c++; c < len(f.toks) && f.toks[c].punct != ','; c++ {
+				} // ", conducted in early September,": the poll's description
+			}
+			if c < len(f.toks) && f.wordsIn(c+1, len(f.toks)) >= 2 {
+				q.Content = f.spanOf(c+1, len(f.toks))
+			}
+		} else if f.wordsIn(f.introEnd(), i) >= 2 {
+			q.Content = f.spanOf(f.introEnd(), i) // "she did not receive a bump in one of the polls"
+		}
+		if q.Content != nil && q.Cue != nil && q.Source != nil {
+			return q, true
+		}
+	}
+	return Quote{}, false
+}

@@ -288,7 +288,7 @@ func TestJSONOffsets(t *testing.T) {
 }
 
 func FuzzAnnotate(f *testing.F) {
-	for _, s := range []string{"“A,” he said. “B.”", "X said: y", "according to", "‘’“”\"\"''", "Gen. U.S. Jan. 3, 3 p.m.", "about 3,000 to 2,500 troops", "Apple Computer CEO Steve Jobs, the US$ Airbus A380 in St. Louis", "Chrysler LLC Jim Press, the Standard & Poor's 500 index", "”A.” ― B C “D.” — E", "Asked about, B said.", "Citing x, y z said", "A went on to say", "B calls C ‘d’", "Said E:", "A said b, but c was shown by d.", "a, b said, c it", "F was first reported by G."} {
+	for _, s := range []string{"“A,” he said. “B.”", "X said: y", "according to", "‘’“”\"\"''", "Gen. U.S. Jan. 3, 3 p.m.", "about 3,000 to 2,500 troops", "Apple Computer CEO Steve Jobs, the US$ Airbus A380 in St. Louis", "Chrysler LLC Jim Press, the Standard & Poor's 500 index", "”A.” ― B C “D.” — E", "Asked about, B said.", "Citing x, y z said", "A went on to say", "B calls C ‘d’", "Said E:", "A said b, but c was shown by d.", "a, b said, c it", "F was first reported by G.", "In a poll, b c.", "x in a Post/ABC poll", "In polls"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -242,6 +242,7 @@ var pollWords = setOf(`poll polls survey surveys`)
 // source and the rest of the clause the content; not "from 58 percent in
 // the last poll", "than in other polls".
 func (f *sentenceFinder) inPoll() (Quote, bool) {
+	ie := f.introEnd()
 	for i, t := range f.toks {
 		if t.low != "in" || f.quoted[i] || i > 0 && (f.toks[i-1].low == "than" || f.toks[i-1].low == "percent") {
 			continue
@@ -254,24 +255,30 @@ func (f *sentenceFinder) inPoll() (Quote, bool) {
 			continue
 		}
 		q := Quote{Sentence: f.sentence, Cue: f.spanOf(i, i+1), Source: f.spanOf(i+1, p+1)}
-		if i == f.introEnd() || i == 0 {
-			c := p + 1
-			for c < len(f.toks) && f.toks[c].punct != ',' {
-				c++ // "In the previous … poll, conducted in early September, Clinton led"
-			}
+		if i == ie || i == 0 {
+			// "In the previous … poll, conducted in early September, Clinton
+			// led …": the content follows the poll and its description.
+			c := f.nextComma(p + 1)
 			if c+1 < len(f.toks) && strings.HasSuffix(f.toks[c+1].low, "ed") {
-				for c++; c < len(f.toks) && f.toks[c].punct != ','; c++ {
-				} // ", conducted in early September,": the poll's description
+				c = f.nextComma(c + 1)
 			}
 			if c < len(f.toks) && f.wordsIn(c+1, len(f.toks)) >= 2 {
 				q.Content = f.spanOf(c+1, len(f.toks))
 			}
-		} else if f.wordsIn(f.introEnd(), i) >= 2 {
-			q.Content = f.spanOf(f.introEnd(), i) // "she did not receive a bump in one of the polls"
+		} else if f.wordsIn(ie, i) >= 2 {
+			q.Content = f.spanOf(ie, i) // "she did not receive a bump in one of the polls"
 		}
 		if q.Content != nil && q.Cue != nil && q.Source != nil {
 			return q, true
 		}
 	}
 	return Quote{}, false
+}
+
+// nextComma is the first comma at or after token k, or the sentence's end.
+func (f *sentenceFinder) nextComma(k int) int {
+	for k < len(f.toks) && f.toks[k].punct != ',' {
+		k++
+	}
+	return k
 }

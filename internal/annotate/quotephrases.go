@@ -452,8 +452,8 @@ var modals = setOf(`could would will can should might must shall`)
 // subordinators open a clause that tells when, why or despite what.
 var subordinators = setOf(`as while when after before because since though although even whereas`)
 
-// calendarMonths may follow a closing cue as a time: "…, he said in May".
-var calendarMonths = setOf(`january february march april may june july august september october november december`)
+// calendarMonths may follow a closing cue as a time: "…, he said March 3".
+var calendarMonths = setOf(monthKeys)
 
 // adjunctStarts open what may follow a closing cue: "…, he said on
 // Tuesday", "…, she wrote last week".

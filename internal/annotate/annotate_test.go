@@ -356,6 +356,9 @@ func TestNoSpeaker(t *testing.T) {
 		`I read the harbour report last week.`,
 		`Support for the levy has declined slightly from 58 percent in the last poll to 55 percent now.`,
 		`The ferries ran late all week, Okafor won the vote by 5 points.`,
+		`The mayor has never been charged with any wrongdoing.`,
+		`The first problem must be addressed with more ferries.`,
+		`The guilt must be proved beyond a reasonable doubt.`,
 	} {
 		for _, q := range FindQuotes(text, Sentences(text)) {
 			t.Errorf("%q: found %+v", text, q)

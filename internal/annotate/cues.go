@@ -244,6 +244,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		// "to train and advise", "blamed by": not someone speaking
 		return 0, ""
 	}
+	if passiveSenses[t.low] && passiveAt(toks, i) {
+		return 0, ""
+	}
 	if lemma == "decline" && !(i+1 < len(toks) && (toks[i+1].low == "to" || toks[i+1].low == "comment" || determiners[toks[i+1].low])) {
 		return 0, "" // "declined to comment", "declined that assignment"; not "declined slightly", "market declines"
 	}
@@ -292,10 +295,12 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 
 // idiomsBefore are the words before a cue form that make it part of a set
 // phrase no one is quoted in: "it's worth noting that", "it goes without
-// saying", "let's say"; idiomsAfter the words after one: "the think tank".
+// saying", "let's say", "beyond a reasonable doubt"; idiomsAfter the words
+// after one: "the think tank".
 var (
-	idiomsBefore = map[string]string{"worth": "", "without": "saying", "let's": "say", "let’s": "say", "having": "said"}
-	idiomsAfter  = setOf(`tank tanks`)
+	idiomsBefore = map[string]string{"worth": "", "without": "saying", "let's": "say", "let’s": "say", "having": "said",
+		"reasonable": "doubt"}
+	idiomsAfter = setOf(`tank tanks`)
 )
 
 // idiom reports whether the cue form at i is part of a set phrase.
@@ -357,15 +362,26 @@ func agentBy(toks []token, i int) bool {
 	if i+1 >= len(toks) || toks[i+1].low != "by" {
 		return false
 	}
-	k := i - 1
-	for k > 0 && !beForms[toks[k].low] && (cueModifiers[toks[k].low] || adverb(toks[k])) {
-		k-- // "was first reported by", "were widely criticized by"
-	}
-	if k >= 0 && beForms[toks[k].low] {
-		return false
+	if passiveAt(toks, i) {
+		return false // "was first reported by", "were widely criticized by"
 	}
 	return i+2 >= len(toks) || !strings.HasSuffix(toks[i+2].low, "ing")
 }
+
+// passiveAt reports whether a form of "be" stands before token i, over
+// auxiliaries and adverbs: "was first reported", "has never been charged".
+func passiveAt(toks []token, i int) bool {
+	k := i - 1
+	for k > 0 && !beForms[toks[k].low] && (cueModifiers[toks[k].low] || adverb(toks[k])) {
+		k--
+	}
+	return k >= 0 && beForms[toks[k].low]
+}
+
+// passiveSenses are cue forms whose passive means something else: "were
+// admitted" (let in), "is observed" (kept), "were offered" (given), "must
+// be addressed" (dealt with), "has been charged" (accused in court).
+var passiveSenses = setOf(`admitted observed offered addressed charged`)
 
 // closesSentence reports whether the cue at i ends the sentence after a
 // short source set off by a comma: "…, The Wall Street Journal reports."

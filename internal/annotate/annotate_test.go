@@ -484,6 +484,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"one of the first post-debate polls", "in", "Okafor did not receive a bump"}}},
 		{`Through a spokesman, the mayor declined the assignment.`,
 			[]want{{"the mayor", "declined", "the assignment"}}},
+		{`The levy is likely to be decided by the harbour court.`,
+			[]want{{"the harbour court", "decided", "The levy is likely to be"}}}, // the agent is the source, never "be"
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

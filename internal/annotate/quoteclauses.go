@@ -92,20 +92,12 @@ func (f *sentenceFinder) secondClause(k int) bool {
 // blamed".
 var beForms = setOf(`is are was were be been being`)
 
-// passive reports whether the cue at token i, with its auxiliaries from
-// token cs, is a passive participle: "was accused", "has been harshly
-// criticized"; not a stance ("were frustrated that").
-func (f *sentenceFinder) passive(cs, i int) bool {
+// passive reports whether the cue at token i is a passive participle: "was
+// accused", "has been harshly criticized"; not a stance ("were frustrated
+// that").
+func (f *sentenceFinder) passive(i int) bool {
 	w := f.toks[i].low
-	if attitudeCues[w] || !strings.HasSuffix(w, "ed") && !pastParticiples[w] {
-		return false
-	}
-	for k := cs; k < i; k++ {
-		if beForms[f.toks[k].low] {
-			return true
-		}
-	}
-	return false
+	return !attitudeCues[w] && (strings.HasSuffix(w, "ed") || pastParticiples[w]) && passiveAt(f.toks, i)
 }
 
 // pastParticiples are the irregular participles of cues.

@@ -374,7 +374,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	if b == f.opening {
 		return Quote{}, false // "Asked about the fire, Okafor said the port …"
 	}
-	if !inverted && f.passive(cs, c.i) {
+	if !inverted && f.passive(c.i) {
 		return Quote{}, false // "Despite …, its ambitions have barely been mentioned in the race"
 	}
 	bt := f.toks[b]
@@ -529,7 +529,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		q.Source = f.spanOf(src, cs)
 	}
 	from := ce
-	if f.passive(cs, c.i) || f.undergoer(q.Source, c.i) {
+	if f.passive(c.i) || f.undergoer(q.Source, c.i) {
 		// "Mr. Quiros was accused by … of …", "The clip has faced
 		// ridicule": the subject is who it is about; the source is the
 		// agent, if any.

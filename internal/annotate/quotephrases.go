@@ -336,7 +336,7 @@ var nounOfWords = setOf(`of for from`)
 
 // nounBeforeVerb returns the end of the noun phrase from token i up to
 // the first word that is a verb by its ending or an auxiliary, within
-// six words, or before another preposition, or i: "A reporter for USA
+// seven words, or before another preposition, or i: "A reporter for USA
 // Today [spotted]", "several groups [granted]", "A group of doctors [in
 // 2015 sent]". Numbers and punctuation end the search with nothing.
 func (f *sentenceFinder) nounBeforeVerb(i int) int {

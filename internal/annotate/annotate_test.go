@@ -351,6 +351,8 @@ func TestNoSpeaker(t *testing.T) {
 		`The mayor spoke to a gathering of fishermen.`,
 		`The two women spoke for about five minutes.`,
 		`By noon the mayor began taking calls about the "Harbour Hour" timetable.`,
+		`The dispute centers on the removal of thousands of ferry passes.`,
+		`The video includes her pleading with the harbour police to stop.`,
 		`The port hopes to offset the expected losses with new ferries.`,
 		`The mayor needs to sell the plan and tell more jokes.`,
 		`I read the harbour report last week.`,

@@ -72,8 +72,10 @@ var (
 		message endorsement criticism acknowledgment view views`)
 	determiners = setOf(`the a an this that these those his her its their our my your whose which what no any every
 		each some another`)
-	// articles before a participle make it an adjective.
-	articles = setOf(`the a an this these those`)
+	// articleOrOwner before a cue form make it a noun ("the dispute", "his
+	// questioning") or, for a participle, an adjective ("the expected
+	// losses").
+	articleOrOwner = setOf(`the a an this these those his its their our my her your`)
 	// invertible verbs may come before their source: "…,” said Smith."
 	invertible = setOf(`said says added adds wrote writes noted notes reported reports asked asks explained explains
 		continued continues tweeted tweets declared declares replied replies responded responds countered counters
@@ -253,8 +255,10 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	if topicCues[t.low] && !speaksOf(toks, i) {
 		return 0, ""
 	}
-	if i > 0 && articles[toks[i-1].low] && strings.HasSuffix(t.low, "ed") && i+1 < len(toks) && toks[i+1].isWord() {
-		return 0, "" // "the expected emissions", "the alleged terrorist": an adjective
+	if i > 0 && articleOrOwner[toks[i-1].low] && (!strings.HasSuffix(t.low, "ed") || i+1 < len(toks) && toks[i+1].isWord()) && !ownClaim(toks, i) {
+		// "The dispute centers on", "a retort", "his questioning", "the
+		// expected emissions": a noun or an adjective, not a verb
+		return 0, ""
 	}
 	if weakCues[t.low] && i > 1 && !toks[i-1].upper && len(toks[i-1].low) > 4 && strings.HasSuffix(toks[i-1].low, "ing") &&
 		!determiners[toks[i-2].low] && toks[i-2].low != "one" {

@@ -376,6 +376,9 @@ func TestEverySpeaker(t *testing.T) {
 	}{
 		{`The footage shows the driver with raised hands, but the officer said he refused to stop.`,
 			[]want{{"The footage", "shows", "the driver with raised hands"}, {"the officer", "said", "he refused to stop"}}},
+		// an adverb before a cue that cannot precede its source: no "…, really wants X"
+		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
+			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},
 		{`Farmers said tariffs hurt them, and exporters warned that prices would fall.`,
 			[]want{{"Farmers", "said", "tariffs hurt them"}, {"exporters", "warned", "prices would fall"}}},
 		{`“The harbour stays closed,” she said, referencing the storm warnings issued overnight.`,

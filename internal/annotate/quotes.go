@@ -277,6 +277,19 @@ func catenated(toks []token, i int) bool {
 	return i > 1 && toks[i-1].low == "to" && (catenatives[toks[i-2].low] || toks[i-2].low == "yet")
 }
 
+// activeCue reports whether the words of a cue before its verb, tokens a
+// to b (exclusive), are only adverbs in -ly or a catenative and "to", as in
+// "really, really wants to publish": no auxiliary of a passive.
+func (f *sentenceFinder) activeCue(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := f.toks[k].low
+		if f.toks[k].isWord() && !strings.HasSuffix(w, "ly") && w != "to" && !catenatives[w] {
+			return false
+		}
+	}
+	return true
+}
+
 func (f *sentenceFinder) spanOf(a, b int) *Span {
 	// trim punctuation at the ends, but keep quote marks that belong.
 	for a < b && !f.toks[a].isWord() && !opensQuote(f.toks[a].punct) {
@@ -353,7 +366,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		// "…,” said Smith."
 		inverted = true
 		srcEnd = f.sourceAfter(ce)
-		if srcEnd == ce || isPronoun(f.toks[ce].low) && srcEnd-ce > 1 || !invertible[f.toks[c.i].low] && cs == c.i {
+		if srcEnd == ce || isPronoun(f.toks[ce].low) && srcEnd-ce > 1 || !invertible[f.toks[c.i].low] && f.activeCue(cs, c.i) {
 			// "…,” he said" with the source already taken: nothing; "…,
 			// said it was …" is no source after the cue; only verbs of
 			// saying and passives come before their source ("…, cited

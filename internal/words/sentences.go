@@ -64,6 +64,9 @@ func Sentences(text string) []Span {
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(text[k:])
+		if next == '(' && k+1 < len(text) && text[k+1] >= 'A' && text[k+1] <= 'Z' {
+			next = 'A' // "… depreciated. (Mr. Trump has also …)": an aside in its own sentence
+		}
 		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '“' || next == '‘' || next == '\'') {
 			continue
 		}

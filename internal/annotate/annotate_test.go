@@ -351,6 +351,7 @@ func TestNoSpeaker(t *testing.T) {
 		`The mayor spoke to a gathering of fishermen.`,
 		`The two women spoke for about five minutes.`,
 		`By noon the mayor began taking calls about the "Harbour Hour" timetable.`,
+		`Fares rose 5 percent, compared with 3 percent last year.`,
 		`The dispute centers on the removal of thousands of ferry passes.`,
 		`The video includes her pleading with the harbour police to stop.`,
 		`The port hopes to offset the expected losses with new ferries.`,
@@ -376,6 +377,10 @@ func TestEverySpeaker(t *testing.T) {
 	}{
 		{`The footage shows the driver with raised hands, but the officer said he refused to stop.`,
 			[]want{{"The footage", "shows", "the driver with raised hands"}, {"the officer", "said", "he refused to stop"}}},
+		{`The harbour master complained about the dredging, even suggesting it may have been sabotaged.`,
+			[]want{{"The harbour master", "complained", "about the dredging"}, {"The harbour master", "suggesting", "it may have been sabotaged"}}},
+		{`Mr. Okafor compares his struggles to those of the old port authority.`,
+			[]want{{"Mr. Okafor", "compares", "his struggles to those of the old port authority"}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},

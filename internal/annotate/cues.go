@@ -16,7 +16,7 @@ var (
 		tweet urge vow warn wonder worry yell write argue announce believe estimate acknowledge guess imply insist
 		mock praise predict rebut recommend slam support want wish echo chant identify endorse condemn label
 		discuss debate release publish consider expect rate encourage promote refuse call sing
-		characterize characterise portray question continue talk denounce liken tout expose reference recognize
+		characterize characterise portray question continue talk denounce liken compare tout expose reference recognize
 		prefer link highlight refer forecast discover apologize admire underscore downplay doubt suspect laud
 		implore hail disagree deride chastise brand ridicule persuade envision contemplate bemoan comprehend appear view
 		retweet`)
@@ -248,6 +248,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	}
 	if passiveSenses[t.low] && passiveAt(toks, i) {
 		return 0, ""
+	}
+	if lemma == "compare" && i+1 < len(toks) && (toks[i+1].low == "with" || toks[i+1].low == "to") {
+		return 0, "" // "$275,000, compared with $2,700": figures set side by side
 	}
 	if lemma == "decline" && !(i+1 < len(toks) && (toks[i+1].low == "to" || toks[i+1].low == "comment" || determiners[toks[i+1].low])) {
 		return 0, "" // "declined to comment", "declined that assignment"; not "declined slightly", "market declines"

@@ -224,7 +224,7 @@ var gerundPrepositions = setOf(`by after before for from without while when`)
 // by saying", "while saying".
 func (f *sentenceFinder) subjectsParticiple(k int) bool {
 	w := f.toks[k].low
-	return k > 0 && (participle(w) && f.afterComma(k) || participleCues[w] && gerundPrepositions[f.toks[k-1].low]) || f.whileSaying(k)
+	return k > 0 && (participle(w) && (f.afterComma(k) || k > 1 && (f.toks[k-1].low == "even" || adverb(f.toks[k-1])) && f.afterComma(k-1)) || participleCues[w] && gerundPrepositions[f.toks[k-1].low]) || f.whileSaying(k)
 }
 
 // tokenAt is the index of the last token ending at or before byte e.

@@ -381,6 +381,10 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"The harbour master", "complained", "about the dredging"}, {"The harbour master", "suggesting", "it may have been sabotaged"}}},
 		{`Mr. Okafor compares his struggles to those of the old port authority.`,
 			[]want{{"Mr. Okafor", "compares", "his struggles to those of the old port authority"}}},
+		{`The senator grilled the port's chief executive for his role in the scandal.`,
+			[]want{{"The senator", "grilled", "the port's chief executive for his role in the scandal"}}},
+		{`The mayor has pooh-poohed the council's estimate.`,
+			[]want{{"The mayor", "has pooh-poohed", "the council's estimate"}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},

@@ -16,7 +16,7 @@ var (
 		tweet urge vow warn wonder worry yell write argue announce believe estimate acknowledge guess imply insist
 		mock praise predict rebut recommend slam support want wish echo chant identify endorse condemn label
 		discuss debate release publish consider expect rate encourage promote refuse call sing
-		characterize characterise portray question continue talk denounce liken compare tout expose reference recognize
+		characterize characterise portray question continue talk denounce liken compare unleash balk scold seethe exhort specify dub ignore grill despise marvel propound lambast extol herald articulate moralize resent chronicle spar pooh-pooh fathom rejoice tout expose reference recognize
 		prefer link highlight refer forecast discover apologize admire underscore downplay doubt suspect laud
 		implore hail disagree deride chastise brand ridicule persuade envision contemplate bemoan comprehend appear view
 		retweet`)
@@ -167,6 +167,9 @@ func buildCueForms() map[string]string {
 }
 
 // inflect gives the regular forms of an English verb.
+// doublesLast are the verbs that double their last letter: "quipped".
+var doublesLast = setOf(`quip plan slam admit rebut dub spar`)
+
 func inflect(l string) []string {
 	n := len(l)
 	switch {
@@ -176,11 +179,8 @@ func inflect(l string) []string {
 		return []string{l, l[:n-1] + "ies", l[:n-1] + "ied", l + "ing"}
 	case strings.HasSuffix(l, "s") || strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "x"):
 		return []string{l, l + "es", l + "ed", l + "ing"}
-	case l == "quip" || l == "plan" || l == "slam" || l == "admit" || l == "rebut" || l == "signal" || l == "plead":
+	case doublesLast[l]:
 		last := l[n-1:]
-		if l == "signal" || l == "plead" {
-			last = ""
-		}
 		return []string{l, l + "s", l + last + "ed", l + last + "ing"}
 	}
 	return []string{l, l + "s", l + "ed", l + "ing"}

@@ -385,6 +385,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"The senator", "grilled", "the port's chief executive for his role in the scandal"}}},
 		{`The mayor has pooh-poohed the council's estimate.`,
 			[]want{{"The mayor", "has pooh-poohed", "the council's estimate"}}},
+		{`Gov. Dana Whitcombe praised the plan and blamed the delay on the council.`,
+			[]want{{"Gov. Dana Whitcombe", "praised", "the plan"}, {"Gov. Dana Whitcombe", "blamed", "the delay on the council"}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},

@@ -302,7 +302,7 @@ func (f *sentenceFinder) subject() (start, end int) {
 		}
 	}
 	n := 0
-	for i < len(f.toks) && n < 6 && f.toks[i].isWord() && (f.toks[i].upper || f.toks[i].low == "of" || anonymousSourceWords[f.toks[i].low] || officialWords[f.toks[i].low] || f.toks[i].low == "diplomatic" || f.toks[i].low == "senior") {
+	for i < len(f.toks) && n < 6 && (f.toks[i].isWord() && (f.toks[i].upper || f.toks[i].low == "of" || anonymousSourceWords[f.toks[i].low] || officialWords[f.toks[i].low] || f.toks[i].low == "diplomatic" || f.toks[i].low == "senior") || f.abbreviationDot(i)) {
 		i++
 		n++
 	}
@@ -310,6 +310,12 @@ func (f *sentenceFinder) subject() (start, end int) {
 		return 0, 0
 	}
 	return start, i
+}
+
+// abbreviationDot reports whether token i is the full stop of a title
+// inside a name: "Gov. Chris Christie".
+func (f *sentenceFinder) abbreviationDot(i int) bool {
+	return f.toks[i].punct == '.' && i > 0 && f.toks[i-1].upper && i+1 < len(f.toks) && f.toks[i+1].upper
 }
 
 // nounBeforeCue returns the end of a run of up to four lower-case words

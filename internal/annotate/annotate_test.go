@@ -352,6 +352,7 @@ func TestNoSpeaker(t *testing.T) {
 		`The two women spoke for about five minutes.`,
 		`By noon the mayor began taking calls about the "Harbour Hour" timetable.`,
 		`Fares rose 5 percent, compared with 3 percent last year.`,
+		`Public support for the ferry plan was more solid in the north.`,
 		`The dispute centers on the removal of thousands of ferry passes.`,
 		`The video includes her pleading with the harbour police to stop.`,
 		`The port hopes to offset the expected losses with new ferries.`,
@@ -387,6 +388,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"The mayor", "has pooh-poohed", "the council's estimate"}}},
 		{`Gov. Dana Whitcombe praised the plan and blamed the delay on the council.`,
 			[]want{{"Gov. Dana Whitcombe", "praised", "the plan"}, {"Gov. Dana Whitcombe", "blamed", "the delay on the council"}}},
+		{`Fighting goes on in the north as two neighbours support the rebels.`,
+			[]want{{"two neighbours", "support", "the rebels"}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},

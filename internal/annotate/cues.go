@@ -16,7 +16,7 @@ var (
 		tweet urge vow warn wonder worry yell write argue announce believe estimate acknowledge guess imply insist
 		mock praise predict rebut recommend slam support want wish echo chant identify endorse condemn label
 		discuss debate release publish consider expect rate encourage promote refuse call sing
-		characterize characterise portray question continue talk denounce liken compare unleash balk scold seethe exhort specify dub ignore grill despise marvel propound lambast extol herald articulate moralize resent chronicle spar pooh-pooh fathom rejoice tout expose reference recognize
+		characterize characterise portray question continue talk denounce liken compare unleash balk scold seethe exhort specify dub ignore grill despise marvel propound lambast extol herald articulate moralize resent chronicle spar pooh-pooh fathom rejoice react understate tout expose reference recognize
 		prefer link highlight refer forecast discover apologize admire underscore downplay doubt suspect laud
 		implore hail disagree deride chastise brand ridicule persuade envision contemplate bemoan comprehend appear view
 		retweet`)
@@ -200,6 +200,17 @@ func ownClaim(toks []token, i int) bool {
 		(possessive(prev) || prev == "his" || prev == "her" || prev == "their" || prev == "its")
 }
 
+// supportsWhom reports whether "support" at token i is a verb that takes
+// whom or what is backed: "China and Russia support the government",
+// "1 percent support the Green Party's Jill Stein".
+func supportsWhom(toks []token, i int) bool {
+	if !strings.HasPrefix(toks[i].low, "support") || i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	return determiners[n.low] || n.upper || n.low == "him" || n.low == "her" || n.low == "them"
+}
+
 // cueAt reports whether a cue starts at token i and how many tokens it has.
 func cueAt(toks []token, i int) (n int, lemma string) {
 	for _, p := range phrasesFrom[toks[i].low] {
@@ -287,7 +298,7 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		if strings.HasPrefix(t.low, "view") {
 			ok = false // "views that pose a threat": only "viewed X as Y"
 		}
-		ok = ok || seesAs(toks, i)
+		ok = ok || seesAs(toks, i) || supportsWhom(toks, i)
 		if !ok {
 			return 0, ""
 		}

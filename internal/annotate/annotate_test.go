@@ -390,6 +390,9 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"Gov. Dana Whitcombe", "praised", "the plan"}, {"Gov. Dana Whitcombe", "blamed", "the delay on the council"}}},
 		{`Fighting goes on in the north as two neighbours support the rebels.`,
 			[]want{{"two neighbours", "support", "the rebels"}}},
+		// a noun cue after an article and an adjective: no one named before it
+		{`The closure sends a clear message that the council does not care.`,
+			[]want{{"", "message", "the council does not care"}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},

@@ -504,6 +504,24 @@ func (f *sentenceFinder) according(c cue) (Quote, bool) {
 	return q, true
 }
 
+// modifiesNoun reports whether the phrase before a cue, tokens a to b,
+// ends in an article and maybe an adjective, so that the cue at token i
+// is a noun: "It sends a clear message", "an improbable remark". "the
+// officials say" is a subject and its verb.
+func (f *sentenceFinder) modifiesNoun(a, b, i int) bool {
+	last := f.toks[b-1]
+	if articleWords[last.low] {
+		return true
+	}
+	if b-a < 2 || !articleWords[f.toks[b-2].low] || last.upper || !last.isWord() || b != i {
+		return false
+	}
+	w := f.toks[i].low
+	return (nounLike[w] || nounCues[w] || w == "call") && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && w != "found"
+}
+
+var articleWords = setOf(`a an the`)
+
 // preposed handles "SOURCE CUE (that) CONTENT" and "…, saying CONTENT".
 func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	if f.toks[c.i].low == "according" {
@@ -536,7 +554,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 			// the opening phrase holds the source, cue and content.
 			src, limit = 1, ie-1
 		}
-		if f.notSource(src, cs) {
+		if f.notSource(src, cs) || f.modifiesNoun(src, cs, c.i) {
 			src = cs // "…, yet refuses to", "despite repeated warnings from": no one named
 		}
 		q.Source = f.spanOf(src, cs)

@@ -352,6 +352,7 @@ func TestNoSpeaker(t *testing.T) {
 		`The two women spoke for about five minutes.`,
 		`By noon the mayor began taking calls about the "Harbour Hour" timetable.`,
 		`Fares rose 5 percent, compared with 3 percent last year.`,
+		`The guide is a good resource for anyone wanting to learn about ferries.`,
 		`Public support for the ferry plan was more solid in the north.`,
 		`The dispute centers on the removal of thousands of ferry passes.`,
 		`The video includes her pleading with the harbour police to stop.`,

@@ -76,6 +76,9 @@ var (
 	// questioning") or, for a participle, an adjective ("the expected
 	// losses").
 	articleOrOwner = setOf(`the a an this these those his its their our my her your`)
+	// indefinites before a participle make it a description of whoever
+	// fits: "anyone wanting to learn more".
+	indefinites = setOf(`anyone anybody someone somebody everyone everybody whoever`)
 	// invertible verbs may come before their source: "…,” said Smith."
 	invertible = setOf(`said says added adds wrote writes noted notes reported reports asked asks explained explains
 		continued continues tweeted tweets declared declares replied replies responded responds countered counters
@@ -262,6 +265,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	}
 	if lemma == "compare" && i+1 < len(toks) && (toks[i+1].low == "with" || toks[i+1].low == "to") {
 		return 0, "" // "$275,000, compared with $2,700": figures set side by side
+	}
+	if i > 0 && indefinites[toks[i-1].low] && strings.HasSuffix(t.low, "ing") {
+		return 0, "" // "for anyone wanting to borrow": whoever that may be
 	}
 	if lemma == "decline" && !(i+1 < len(toks) && (toks[i+1].low == "to" || toks[i+1].low == "comment" || determiners[toks[i+1].low])) {
 		return 0, "" // "declined to comment", "declined that assignment"; not "declined slightly", "market declines"

@@ -14,19 +14,18 @@ var (
 		indicate inform interject joke confess maintain mention note object observe offer plead pledge
 		point predict press proclaim promise propose question quip recall recount recommend reiterate
 		reject remark remind repeat reply report respond retort reveal rule scream shout signal speculate
-		state stress suggest testify thank threaten tweet urge vow warn wonder worry yell write argue
-		announce believe estimate acknowledge guess imply insist mock praise predict rebut recommend slam
-		support want wish echo chant identify endorse condemn label discuss debate release publish
-		consider expect rate encourage promote refuse call sing characterize characterise portray question
-		continue talk denounce liken compare unleash balk scold seethe exhort specify dub ignore grill
-		despise marvel propound lambast extol herald articulate moralize resent chronicle spar pooh-pooh
-		fathom rejoice react understate admonish affirm attest aver berate beseech castigate censure chide
-		conjecture decry disavow divulge entreat excoriate exclaim gloat gripe grumble hypothesize
-		insinuate lament mumble murmur mutter opine posit reassure rebuke recant reprimand repudiate
-		retract scoff sneer surmise theorize whisper stammer jeer regret applaud tout expose reference
-		recognize prefer link highlight refer forecast discover apologize admire underscore downplay doubt
-		suspect laud implore hail disagree deride chastise brand ridicule persuade envision contemplate
-		bemoan comprehend appear view retweet`)
+		state stress suggest testify thank threaten tweet urge vow warn wonder worry yell write believe
+		guess imply mock praise rebut slam support want wish echo identify endorse condemn label discuss
+		debate release publish consider expect rate encourage promote refuse call sing characterize
+		characterise portray continue talk denounce liken compare unleash balk scold seethe exhort specify
+		dub ignore grill despise marvel propound lambast extol herald articulate moralize resent chronicle
+		spar pooh-pooh fathom rejoice react understate admonish affirm attest aver berate beseech
+		castigate censure chide conjecture decry disavow divulge entreat excoriate exclaim gloat gripe
+		grumble hypothesize insinuate lament mumble murmur mutter opine posit reassure rebuke recant
+		reprimand repudiate retract scoff sneer surmise theorize whisper stammer jeer regret applaud tout
+		expose reference recognize prefer link highlight refer forecast discover apologize admire
+		underscore downplay doubt suspect laud implore hail disagree deride chastise brand ridicule
+		persuade envision contemplate bemoan comprehend appear view retweet`)
 	irregularCues = map[string][]string{
 		"say":        {"say", "says", "said", "saying"},
 		"tell":       {"tell", "tells", "told", "telling"},

@@ -394,6 +394,11 @@ func TestEverySpeaker(t *testing.T) {
 		// a noun cue after an article and an adjective: no one named before it
 		{`The closure sends a clear message that the council does not care.`,
 			[]want{{"", "message", "the council does not care"}}},
+		// a passive or undergone cue with no complement is about its subject
+		{`The clip has faced ridicule online since it was released on Tuesday.`,
+			[]want{{"", "ridicule", "The clip"}}},
+		{`The mayor's plan was widely praised.`,
+			[]want{{"", "was widely praised", "The mayor's plan"}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},
@@ -508,7 +513,7 @@ func TestEverySpeaker(t *testing.T) {
 		{`Through a spokesman, the mayor declined the assignment.`,
 			[]want{{"the mayor", "declined", "the assignment"}}},
 		{`The levy is likely to be decided by the harbour court.`,
-			[]want{{"the harbour court", "decided", "The levy is likely to be"}}}, // the agent is the source, never "be"
+			[]want{{"the harbour court", "decided", "The levy"}}}, // the agent is the source, never "be"
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
 			[]want{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,

@@ -69,7 +69,7 @@ var (
 		called calling release releases released releasing rate rates label labels debate debates expect
 		understand consider discuss echo echoes sing continue continues continued continuing appear appears
 		appeared appearing message endorsement view views viewed viewing tell read`)
-	nounLike = setOf(`report reports state states post posts comment comments claim claims fear fears hope hopes
+	nounLike = setOf(`report reports state states post posts comment comments claim claims fear fears hope hopes ridicule
 		promise promises estimate estimates question questions demand demands reply replies vow vows pledge
 		pledges warning thought order orders support wish point charge charges offer offers plan plans note notes
 		remarks answer answers signal signals blame attack attacks counter ruled rule rules read reads object
@@ -81,7 +81,7 @@ var (
 	// articleOrOwner before a cue form make it a noun ("the dispute", "his
 	// questioning") or, for a participle, an adjective ("the expected
 	// losses").
-	articleOrOwner = setOf(`the a an this these those his its their our my her your`)
+	articleOrOwner = setOf(`the a an this these those his its their our my her your such`)
 	// indefinites before a participle make it a description of whoever
 	// fits: "anyone wanting to learn more".
 	indefinites = setOf(`anyone anybody someone somebody everyone everybody whoever`)

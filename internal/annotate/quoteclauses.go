@@ -121,6 +121,30 @@ func (f *sentenceFinder) undergoer(src *Span, i int) bool {
 	return false
 }
 
+// subjectTrail are the words between a subject and its passive cue that
+// are not the subject's: "The levy is likely to be decided".
+var subjectTrail = setOf(`be to likely unlikely`)
+
+// undergoerSubject is the part of src, the phrase before a passive or
+// undergone cue, that names who or what the cue is about: "The clip" in
+// "The clip has faced ridicule", "The registration issue" before "was
+// reported".
+func (f *sentenceFinder) undergoerSubject(src *Span) *Span {
+	if src == nil {
+		return nil
+	}
+	a, e := f.tokenAt(src.Start)+1, f.tokenAt(src.End)+1
+	for k := e - 1; k >= a; k-- {
+		if undergoVerbs[f.toks[k].low] {
+			e = k
+		}
+	}
+	for e > a && (cueModifiers[f.toks[e-1].low] || subjectTrail[f.toks[e-1].low]) {
+		e--
+	}
+	return f.spanOf(a, e)
+}
+
 // agentPrepositions end an agent phrase: "by two members of the council
 // over its cost" keeps "of".
 var agentPrepositions = setOf(`over for about on in at to with against after before during`)

@@ -522,6 +522,11 @@ func (f *sentenceFinder) modifiesNoun(a, b, i int) bool {
 
 var articleWords = setOf(`a an the`)
 
+// complementStarts open what a passive or undergone cue says after it:
+// "was accused of …", "was labeled “Mostly True”", "faced criticism over
+// its cost". Anything else after the cue is no content, and the subject is.
+var complementStarts = setOf(`of for as to that with about on over from against in “ "`)
+
 // preposed handles "SOURCE CUE (that) CONTENT" and "…, saying CONTENT".
 func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	if f.toks[c.i].low == "according" {
@@ -530,6 +535,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	cs := f.cueStart(c)
 	ce := c.i + c.n
 	q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, ce)}
+	var subj *Span
 	limit := len(f.toks)
 	if f.subjectsParticiple(c.i) ||
 		cs > 0 && (f.toks[cs-1].low == "and" || f.toks[cs-1].low == "but") {
@@ -564,21 +570,17 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		// "Mr. Quiros was accused by … of …", "The clip has faced
 		// ridicule": the subject is who it is about; the source is the
 		// agent, if any.
+		subj = f.undergoerSubject(q.Source)
 		q.Source = nil
 		if w := f.toks[min(ce, len(f.toks)-1)].low; ce+1 < len(f.toks) && (w == "by" || w == "from") {
 			if e := f.agentAfter(ce + 1); e > ce+1 {
 				q.Source = f.spanOf(ce+1, e)
 				from = e
-				if w == "by" && f.wordsIn(e, len(f.toks)) == 0 && q.Source != nil {
-					// "The registration issue was first reported by The
-					// Washington Post.": the subject is what was reported.
-					if subj := f.spanOf(f.sourceBefore(cs), cs); subj != nil {
-						q.Content = subj
-						return q, true
-					}
-				}
 			}
 		}
+	}
+	if subj != nil && from < len(f.toks) && (complementStarts[f.toks[from].low] || cueModifiers[f.toks[from].low] || opensQuote(f.toks[from].punct)) {
+		subj = nil // "was accused of …", "has been clarified to reflect": the content follows
 	}
 	if tellVerbs[f.toks[c.i].low] && (from >= len(f.toks) || f.toks[from].low != "that") {
 		from = f.skipObject(from) // "warned that …" has no one told
@@ -606,6 +608,10 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		}
 	}
 	end = f.beforeNextSpeaker(from, end)
+	if subj != nil && f.wordsIn(from, end) == 0 {
+		q.Content = subj // "The mayor's plan was widely praised."
+		return q, true
+	}
 	if n := f.wordsIn(from, end); n < 2 && !(n == 1 && f.toks[from].upper && f.toks[from].isWord() && !notNames[f.toks[from].low]) {
 		return Quote{}, false // one word only when it names: "union endorses Clinton"
 	}
@@ -614,5 +620,11 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		return Quote{}, false
 	}
 	q.Direct = f.quoted[from]
+	if subj != nil && !f.quoted[from] {
+		// "The clip has faced ridicule online", "The legality of the rules
+		// is likely to be decided by the Supreme Court": what follows is
+		// no content; the subject is what the cue is about.
+		q.Content = subj
+	}
 	return q, true
 }

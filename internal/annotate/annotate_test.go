@@ -399,6 +399,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"", "ridicule", "The clip"}}},
 		{`The mayor's plan was widely praised.`,
 			[]want{{"", "was widely praised", "The mayor's plan"}}},
+		{`Harbour pilots weren't too concerned about the new timetable.`,
+			[]want{{"Harbour pilots", "weren't too concerned", "about the new timetable"}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},

@@ -107,7 +107,9 @@ var (
 	// attitudeCues are adjectives of a stance, cues as weak ones are:
 	// "protesters were frustrated that …".
 	attitudeCues = setOf(`frustrated concerned confident convinced aware hopeful optimistic skeptical afraid adamant
-		angry upset pleased disappointed`)
+		angry upset pleased disappointed passionate coy incensed wary unhappy furious outraged troubled alarmed`)
+	// attitudeTopics after an attitude say what it is held about.
+	attitudeTopics = setOf(`about of over with whether`)
 	// nounCues are nouns that state what someone holds or said: "drew
 	// criticism", "her endorsement of". They are noun-like (nounLike).
 	nounCues = setOf(`message endorsement criticism acknowledgment`)
@@ -120,7 +122,9 @@ var (
 	// auxiliaries and adverbs that belong to the cue: "has also said".
 	cueModifiers = setOf(`has have had also will would could can may might should did does do not never previously
 		later repeatedly often once again then recently publicly privately is was were are been being first
-		further already reportedly separately earlier quickly flatly simply neither`)
+		further already reportedly separately earlier quickly flatly simply neither too so very more less
+		isn't aren't wasn't weren't don't doesn't didn't won't can't couldn't wouldn't hasn't haven't hadn't
+		isn’t aren’t wasn’t weren’t don’t doesn’t didn’t won’t can’t couldn’t wouldn’t hasn’t haven’t hadn’t`)
 	// sourceStops end a source phrase when walking back from a cue.
 	sourceStops = setOf(`that which but because as when while if since after before although though where whether
 		so than then or why how what whom unless until once said says say told tells`)
@@ -304,6 +308,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 			if toks[k].low == "that" || opensQuote(toks[k].punct) || toks[k].punct == ':' {
 				ok = true
 			}
+		}
+		if attitudeCues[t.low] && i+1 < len(toks) && attitudeTopics[toks[i+1].low] {
+			ok = true // "were too concerned about this shift", "skeptical of"
 		}
 		// "Polls show Clinton with a lead": what evidence shows.
 		ok = ok || showVerbs[t.low] && i > 0 && evidenceNouns[toks[i-1].low] || afterQuotation(toks, i) || closesSentence(toks, i)

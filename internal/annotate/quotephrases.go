@@ -134,20 +134,24 @@ func (f *sentenceFinder) namedFrom(start, c int) int {
 	if c-start < 3 || c-start > 40 || !f.toks[start].upper || !f.toks[start].isWord() {
 		return c
 	}
-	comma := false
+	comma, relative := false, false
 	for i := start; i < c; i++ {
 		t := f.toks[i]
 		if f.quoted[i] || t.punct == ';' || t.punct == ':' {
 			return c
 		}
-		if t.punct == ',' {
+		if t.punct == ',' && !comma {
 			comma = true
+			relative = i+1 < c && (f.toks[i+1].low == "who" || f.toks[i+1].low == "which")
 		}
 		if !comma && t.isWord() && !t.upper && !nameParticles[t.low] {
 			return c // "Kadzik's refusal to answer, …": no name before the comma
 		}
-		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] && !t.upper && !(comma && strings.HasSuffix(t.low, "ing")) {
-			return c // "Trump, speaking to veterans, said" is a described name
+		if _, isCue := cueForms[t.low]; isCue && !relative && !nounLike[t.low] && !t.upper && !(comma && strings.HasSuffix(t.low, "ing")) {
+			// "Trump, speaking to veterans, said" is a described name; a
+			// relative clause may hold a cue: "Mr. Obama, who understood
+			// that …, told"
+			return c
 		}
 	}
 	if !comma {

@@ -527,6 +527,20 @@ var articleWords = setOf(`a an the`)
 // its cost". Anything else after the cue is no content, and the subject is.
 var complementStarts = setOf(`of for as to that with about on over from against in “ "`)
 
+// cueAfterRelative reports whether a cue starts at token k, after the
+// comma that closes a relative clause, with only its auxiliaries or
+// adverbs before it.
+func (f *sentenceFinder) cueAfterRelative(k int) bool {
+	for k < len(f.toks) && f.toks[k].isWord() && (cueModifiers[f.toks[k].low] || adverb(f.toks[k])) {
+		k++
+	}
+	if k >= len(f.toks) {
+		return false
+	}
+	n, _ := cueAt(f.toks, k)
+	return n > 0
+}
+
 // preposed handles "SOURCE CUE (that) CONTENT" and "…, saying CONTENT".
 func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	if f.toks[c.i].low == "according" {
@@ -594,6 +608,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		from++
 	}
 	end := limit
+	relative := q.Source != nil && relativeWords[strings.ToLower(q.Source.Text)] && cs > 1 && f.toks[cs-2].punct == ','
 	for k := from + 1; k < limit; k++ {
 		if f.quoted[k] {
 			continue
@@ -604,6 +619,10 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		}
 		if f.secondClause(k) {
 			end = k - 1
+			break
+		}
+		if relative && f.toks[k].punct == ',' && k+1 < limit && f.cueAfterRelative(k+1) {
+			end = k // "Mr. Obama, who understood that …, told his advisers"
 			break
 		}
 	}

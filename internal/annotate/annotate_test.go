@@ -404,6 +404,8 @@ func TestEverySpeaker(t *testing.T) {
 		// a relative clause with a cue of its own before the main cue
 		{`Mr. Okafor, who understood that a vote would fail, told his advisers to find another way.`,
 			[]want{{"who", "understood", "a vote would fail"}, {"Mr. Okafor, who understood that a vote would fail", "told", "find another way"}}},
+		{`Harbour Master Hammers Council Over Fees: ‘This Will Sink Us.’`,
+			[]want{{"Harbour Master Hammers Council Over Fees", ":", "‘This Will Sink Us.’"}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},

@@ -60,6 +60,9 @@ func (f *sentenceFinder) colonAt(k int) (Quote, bool) {
 	for k < len(f.toks) && k-k0 < 4 && f.toks[k].isWord() && f.toks[k].upper {
 		k++
 	}
+	if k < len(f.toks) && f.toks[k].punct != ':' {
+		k = f.quotingColon(k0)
+	}
 	if k == k0 || k >= len(f.toks) || f.toks[k].punct != ':' || f.wordsIn(k+1, len(f.toks)) < 3 {
 		return Quote{}, false
 	}
@@ -75,6 +78,33 @@ func (f *sentenceFinder) colonAt(k int) (Quote, bool) {
 		return Quote{}, false
 	}
 	return q, true
+}
+
+// quotingColon returns the colon of a headline or lead that names someone
+// and then quotes them, "Elizabeth Warren Hammers Wells Fargo CEO: ‘You
+// Should Be …’", "A lesson from Loretta Lynch: 'Be the voice …'": up to
+// ten words from token k0 with no cue or comma, a colon, and a quotation
+// right after it. Else it returns k0.
+func (f *sentenceFinder) quotingColon(k0 int) int {
+	if k0 >= len(f.toks) || !f.toks[k0].upper {
+		return k0
+	}
+	for k := k0; k < len(f.toks) && k-k0 <= 10; k++ {
+		t := f.toks[k]
+		if t.punct == ':' {
+			if k+1 < len(f.toks) && opensQuote(f.toks[k+1].punct) && f.toks[k-1].low != "follows" { // not "as follows:"
+				return k
+			}
+			return k0
+		}
+		if !t.isWord() && t.punct != '.' && t.punct != '\'' && t.punct != '’' {
+			return k0
+		}
+		if n, _ := cueAt(f.toks, k); n > 0 {
+			return k0
+		}
+	}
+	return k0
 }
 
 // continuation is a sentence that is wholly a quotation and carries on the

@@ -406,6 +406,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"who", "understood", "a vote would fail"}, {"Mr. Okafor, who understood that a vote would fail", "told", "find another way"}}},
 		{`Harbour Master Hammers Council Over Fees: ‘This Will Sink Us.’`,
 			[]want{{"Harbour Master Hammers Council Over Fees", ":", "‘This Will Sink Us.’"}}},
+		{`In recent weeks, the mayor has gone after the council as a "band of wreckers".`,
+			[]want{{"the mayor", "has gone after", `the council as a "band of wreckers"`}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},

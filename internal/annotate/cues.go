@@ -53,7 +53,8 @@ var (
 		{"made", "the", "case"}, {"makes", "the", "case"}, {"making", "the", "case"}, {"make", "the", "case"},
 		{"made", "it", "clear"}, {"makes", "it", "clear"}, {"make", "it", "clear"}, {"took", "aim", "at"}, {"takes", "aim", "at"},
 		{"took", "issue", "with"}, {"takes", "issue", "with"}, {"fired", "back"}, {"fires", "back"}, {"hit", "back"}, {"hits", "back"},
-		{"pushed", "back"}, {"pushes", "back"}, {"chimed", "in"}, {"chimes", "in"}, {"critical", "of"}, {"took", "offense"},
+		{"pushed", "back"}, {"pushes", "back"}, {"chimed", "in"}, {"chimes", "in"},
+		{"go", "after"}, {"goes", "after"}, {"went", "after"}, {"gone", "after"}, {"going", "after"}, {"critical", "of"}, {"took", "offense"},
 		{"takes", "offense"}, {"doubled", "down"}, {"doubles", "down"}, {"doubling", "down"}, {"bristled", "at"}, {"bristles", "at"},
 	}
 	// nounLike forms are also common nouns ("the report", "his claims"):

@@ -408,6 +408,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"Harbour Master Hammers Council Over Fees", ":", "‘This Will Sink Us.’"}}},
 		{`In recent weeks, the mayor has gone after the council as a "band of wreckers".`,
 			[]want{{"the mayor", "has gone after", `the council as a "band of wreckers"`}}},
+		{`Meanwhile the mayor continues his adulation of the old harbour master.`,
+			[]want{{"his", "adulation", "of the old harbour master"}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},

@@ -113,7 +113,7 @@ var (
 	attitudeTopics = setOf(`about of over with whether`)
 	// nounCues are nouns that state what someone holds or said: "drew
 	// criticism", "her endorsement of". They are noun-like (nounLike).
-	nounCues = setOf(`message endorsement criticism acknowledgment`)
+	nounCues = setOf(`message endorsement criticism acknowledgment adulation abandonment eagerness determination disdain contempt admiration`)
 	// topicCues are verbs of speaking that are cues only when what was
 	// spoken of follows (speaksOf); aboutWords introduce it.
 	topicCues  = setOf(`speak speaks spoke spoken speaking talk talks talked talking`)
@@ -210,9 +210,16 @@ func possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.Ha
 // its content: "Trump's claim that …", "his promise that …".
 func ownClaim(toks []token, i int) bool {
 	prev := toks[i-1].low
-	return claimNouns[toks[i].low] && i+1 < len(toks) && toks[i+1].low == "that" &&
-		(possessive(prev) || prev == "his" || prev == "her" || prev == "their" || prev == "its")
+	if !possessive(prev) && prev != "his" && prev != "her" && prev != "their" && prev != "its" || i+1 >= len(toks) {
+		return false
+	}
+	next := toks[i+1].low
+	return claimNouns[toks[i].low] && next == "that" || stanceNouns[toks[i].low] && (next == "of" || next == "for" || next == "to")
 }
+
+// stanceNouns say how someone regards something: "his adulation of Putin",
+// "the GOP's abandonment of principle", "the president's eagerness to use".
+var stanceNouns = setOf(`adulation abandonment eagerness determination disdain contempt admiration`)
 
 // supportsWhom reports whether "support" at token i is a verb that takes
 // whom or what is backed: "China and Russia support the government",

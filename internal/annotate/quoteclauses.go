@@ -51,6 +51,10 @@ func (f *sentenceFinder) quotationBefore(src, end int) bool {
 
 // clauseConjunctions join a second clause that can hold an attribution of
 // its own.
+// progressive are the forms of "be" before a participle that make it a
+// verb of its own clause: "and Hillary Clinton is promising to help".
+var progressive = setOf(`is are was were`)
+
 var clauseConjunctions = setOf(`and but though although while yet whereas`)
 
 // causatives make the cue after them an infinitive: "and let them know".
@@ -81,8 +85,8 @@ func (f *sentenceFinder) secondClause(k int) bool {
 	for j < len(f.toks) && cueModifiers[f.toks[j].low] {
 		j++
 	}
-	if j >= len(f.toks) || strings.HasSuffix(f.toks[j].low, "ing") {
-		return false
+	if j >= len(f.toks) || strings.HasSuffix(f.toks[j].low, "ing") && !progressive[f.toks[j-1].low] {
+		return false // "and people saying": no clause; "and Clinton is promising": one
 	}
 	n, _ := cueAt(f.toks, j)
 	return n > 0

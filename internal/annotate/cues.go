@@ -270,7 +270,7 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		if i > 0 && (determiners[toks[i-1].low] || possessive(toks[i-1].low)) && !ownClaim(toks, i) {
 			return 0, ""
 		}
-		if i+1 < len(toks) && (toks[i+1].low == "of" || toks[i+1].low == "to" && t.low != "told") {
+		if i+1 < len(toks) && (toks[i+1].low == "of" || toks[i+1].low == "to" && t.low != "told" && !(topicCues[t.low] && speaksOf(toks, i))) {
 			return 0, ""
 		}
 	}

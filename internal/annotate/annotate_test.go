@@ -414,6 +414,8 @@ func TestEverySpeaker(t *testing.T) {
 			[]want{{"The mayor", "has vowed", "to reopen the pier"}, {"the council", "is promising", "to help the ferry crews"}}},
 		{`Activist Dana Cole talks to the mayor about the closing of the pier.`,
 			[]want{{"Activist Dana Cole", "talks", "the closing of the pier"}}},
+		{`The merits of the levy are again being debated in the council.`,
+			[]want{{"", "are again being debated", "The merits of the levy"}}},
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]want{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},

@@ -525,7 +525,7 @@ var articleWords = setOf(`a an the`)
 // complementStarts open what a passive or undergone cue says after it:
 // "was accused of …", "was labeled “Mostly True”", "faced criticism over
 // its cost". Anything else after the cue is no content, and the subject is.
-var complementStarts = setOf(`of for as to that with about on over from against in “ "`)
+var complementStarts = setOf(`of for as to that with about on over from against “ "`)
 
 // cueAfterRelative reports whether a cue starts at token k, after the
 // comma that closes a relative clause, with only its auxiliaries or

@@ -167,6 +167,9 @@ func (f *sentenceFinder) find() []Quote {
 	if q, ok := f.colonAt(k0); ok {
 		return []Quote{q}
 	}
+	if q, ok := f.evident(); ok {
+		return []Quote{q}
+	}
 	cs := f.cues()
 	if len(cs) == 0 {
 		return nil
@@ -215,18 +218,6 @@ func (f *sentenceFinder) find() []Quote {
 	return out
 }
 
-// gerundPrepositions before a participle cue make the sentence's subject
-// its source: "Obama responded by saying …", "after saying".
-var gerundPrepositions = setOf(`by after before for from without while when`)
-
-// subjectsParticiple reports whether the cue at token k is a participle
-// whose source is the main clause's subject: "…, saying that", "responded
-// by saying", "while saying".
-func (f *sentenceFinder) subjectsParticiple(k int) bool {
-	w := f.toks[k].low
-	return k > 0 && (participle(w) && (f.afterComma(k) || k > 1 && (f.toks[k-1].low == "even" || adverb(f.toks[k-1])) && f.afterComma(k-1)) || participleCues[w] && gerundPrepositions[f.toks[k-1].low]) || f.whileSaying(k)
-}
-
 // tokenAt is the index of the last token ending at or before byte e.
 func (f *sentenceFinder) tokenAt(e int) int {
 	k := -1
@@ -262,32 +253,6 @@ func (f *sentenceFinder) afterThat(from int) int {
 		}
 	}
 	return from
-}
-
-// catenatives take a cue after "to" into theirs: "continued to call for",
-// "refused to say".
-var catenatives = setOf(`continue continues continued want wants wanted try tries tried begin begins began seek
-	seeks sought decide decides decided refuse refuses refused threaten threatens threatened appear appears appeared
-	seem seems seemed`)
-
-// catenated reports whether the cue at token i is an infinitive that a
-// catenative verb or "yet" takes: "appeared to suggest", "has yet to
-// explain".
-func catenated(toks []token, i int) bool {
-	return i > 1 && toks[i-1].low == "to" && (catenatives[toks[i-2].low] || toks[i-2].low == "yet")
-}
-
-// activeCue reports whether the words of a cue before its verb, tokens a
-// to b (exclusive), are only adverbs in -ly or a catenative and "to", as in
-// "really, really wants to publish": no auxiliary of a passive.
-func (f *sentenceFinder) activeCue(a, b int) bool {
-	for k := a; k < b; k++ {
-		w := f.toks[k].low
-		if f.toks[k].isWord() && !strings.HasSuffix(w, "ly") && w != "to" && !catenatives[w] {
-			return false
-		}
-	}
-	return true
 }
 
 func (f *sentenceFinder) spanOf(a, b int) *Span {
@@ -502,43 +467,6 @@ func (f *sentenceFinder) according(c cue) (Quote, bool) {
 		return Quote{}, false
 	}
 	return q, true
-}
-
-// modifiesNoun reports whether the phrase before a cue, tokens a to b,
-// ends in an article and maybe an adjective, so that the cue at token i
-// is a noun: "It sends a clear message", "an improbable remark". "the
-// officials say" is a subject and its verb.
-func (f *sentenceFinder) modifiesNoun(a, b, i int) bool {
-	last := f.toks[b-1]
-	if articleWords[last.low] {
-		return true
-	}
-	if b-a < 2 || !articleWords[f.toks[b-2].low] || last.upper || !last.isWord() || b != i {
-		return false
-	}
-	w := f.toks[i].low
-	return (nounLike[w] || nounCues[w] || w == "call") && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && w != "found"
-}
-
-var articleWords = setOf(`a an the`)
-
-// complementStarts open what a passive or undergone cue says after it:
-// "was accused of …", "was labeled “Mostly True”", "faced criticism over
-// its cost". Anything else after the cue is no content, and the subject is.
-var complementStarts = setOf(`of for as to that with about on over from against “ "`)
-
-// cueAfterRelative reports whether a cue starts at token k, after the
-// comma that closes a relative clause, with only its auxiliaries or
-// adverbs before it.
-func (f *sentenceFinder) cueAfterRelative(k int) bool {
-	for k < len(f.toks) && f.toks[k].isWord() && (cueModifiers[f.toks[k].low] || adverb(f.toks[k])) {
-		k++
-	}
-	if k >= len(f.toks) {
-		return false
-	}
-	n, _ := cueAt(f.toks, k)
-	return n > 0
 }
 
 // preposed handles "SOURCE CUE (that) CONTENT" and "…, saying CONTENT".

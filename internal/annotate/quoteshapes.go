@@ -312,3 +312,39 @@ func (f *sentenceFinder) nextComma(k int) int {
 	}
 	return k
 }
+
+// evidentWords after "it is" state a judgment that no one is named for.
+var evidentWords = setOf(`clear obvious apparent evident`)
+
+// evident is "it is obvious that …", "By now it should be obvious that …":
+// a judgment with no source, the clause after it its content.
+func (f *sentenceFinder) evident() (Quote, bool) {
+	for i := 0; i+2 < len(f.toks) && i < 8; i++ {
+		w := f.toks[i].low
+		if w != "it" && w != "it's" && w != "it’s" || f.quoted[i] {
+			continue
+		}
+		k := i + 1
+		if w == "it" {
+			for k < len(f.toks) && k < i+4 && (beForms[f.toks[k].low] || cueModifiers[f.toks[k].low] && f.toks[k].low != "not") {
+				k++
+			}
+			if k == i+1 {
+				return Quote{}, false
+			}
+		}
+		if k >= len(f.toks) || !evidentWords[f.toks[k].low] {
+			return Quote{}, false
+		}
+		from := k + 1
+		if from < len(f.toks) && f.toks[from].low == "that" {
+			from++
+		}
+		if f.wordsIn(from, len(f.toks)) < 3 {
+			return Quote{}, false
+		}
+		cue := span(f.text, f.toks[i].s, f.toks[k].e)
+		return Quote{Sentence: f.sentence, Cue: &cue, Content: f.spanOf(from, len(f.toks))}, true
+	}
+	return Quote{}, false
+}

@@ -1,0 +1,97 @@
+package annotate
+
+import (
+	"fmt"
+	"testing"
+)
+
+// speakerWant is one attribution a case must find, by the text of its
+// source, cue and content ("" for none).
+type speakerWant struct{ source, cue, content string }
+
+// speakerCase is a text and every attribution in it: no more, no fewer.
+type speakerCase struct {
+	text string
+	want []speakerWant
+}
+
+// checkSpeakers fails for each case whose attributions are not exactly
+// those it lists.
+func checkSpeakers(t *testing.T, cases []speakerCase) {
+	t.Helper()
+	txt := func(s *Span) string {
+		if s == nil {
+			return ""
+		}
+		return s.Text
+	}
+	for _, c := range cases {
+		qs := FindQuotes(c.text, Sentences(c.text))
+		for _, w := range c.want {
+			found := false
+			for _, q := range qs {
+				if txt(q.Source) == w.source && txt(q.Cue) == w.cue && txt(q.Content) == w.content {
+					found = true
+				}
+			}
+			if !found || len(qs) != len(c.want) {
+				var got []string
+				for _, q := range qs {
+					got = append(got, fmt.Sprintf("[%s|%s|%s]", txt(q.Source), txt(q.Cue), txt(q.Content)))
+				}
+				t.Errorf("%q: want %d attributions with %+v, got %v", c.text, len(c.want), w, got)
+			}
+		}
+	}
+}
+
+// TestStanceAndShape covers stance verbs, attitudes and nouns, passives
+// about their subject, headline colons and judgments with no source.
+func TestStanceAndShape(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{`The harbour master complained about the dredging, even suggesting it may have been sabotaged.`,
+			[]speakerWant{{"The harbour master", "complained", "about the dredging"}, {"The harbour master", "suggesting", "it may have been sabotaged"}}},
+		{`Mr. Okafor compares his struggles to those of the old port authority.`,
+			[]speakerWant{{"Mr. Okafor", "compares", "his struggles to those of the old port authority"}}},
+		{`The senator grilled the port's chief executive for his role in the scandal.`,
+			[]speakerWant{{"The senator", "grilled", "the port's chief executive for his role in the scandal"}}},
+		{`The mayor has pooh-poohed the council's estimate.`,
+			[]speakerWant{{"The mayor", "has pooh-poohed", "the council's estimate"}}},
+		{`Gov. Dana Whitcombe praised the plan and blamed the delay on the council.`,
+			[]speakerWant{{"Gov. Dana Whitcombe", "praised", "the plan"}, {"Gov. Dana Whitcombe", "blamed", "the delay on the council"}}},
+		{`Fighting goes on in the north as two neighbours support the rebels.`,
+			[]speakerWant{{"two neighbours", "support", "the rebels"}}},
+		// a noun cue after an article and an adjective: no one named before it
+		{`The closure sends a clear message that the council does not care.`,
+			[]speakerWant{{"", "message", "the council does not care"}}},
+		// a passive or undergone cue with no complement is about its subject
+		{`The clip has faced ridicule online since it was released on Tuesday.`,
+			[]speakerWant{{"", "ridicule", "The clip"}}},
+		{`The mayor's plan was widely praised.`,
+			[]speakerWant{{"", "was widely praised", "The mayor's plan"}}},
+		{`Harbour pilots weren't too concerned about the new timetable.`,
+			[]speakerWant{{"Harbour pilots", "weren't too concerned", "about the new timetable"}}},
+		// a relative clause with a cue of its own before the main cue
+		{`Mr. Okafor, who understood that a vote would fail, told his advisers to find another way.`,
+			[]speakerWant{{"who", "understood", "a vote would fail"}, {"Mr. Okafor, who understood that a vote would fail", "told", "find another way"}}},
+		{`Harbour Master Hammers Council Over Fees: ‘This Will Sink Us.’`,
+			[]speakerWant{{"Harbour Master Hammers Council Over Fees", ":", "‘This Will Sink Us.’"}}},
+		{`In recent weeks, the mayor has gone after the council as a "band of wreckers".`,
+			[]speakerWant{{"the mayor", "has gone after", `the council as a "band of wreckers"`}}},
+		{`Meanwhile the mayor continues his adulation of the old harbour master.`,
+			[]speakerWant{{"his", "adulation", "of the old harbour master"}}},
+		{`The mayor has vowed to reopen the pier, and the council is promising to help the ferry crews.`,
+			[]speakerWant{{"The mayor", "has vowed", "to reopen the pier"}, {"the council", "is promising", "to help the ferry crews"}}},
+		{`Activist Dana Cole talks to the mayor about the closing of the pier.`,
+			[]speakerWant{{"Activist Dana Cole", "talks", "the closing of the pier"}}},
+		{`The merits of the levy are again being debated in the council.`,
+			[]speakerWant{{"", "are again being debated", "The merits of the levy"}}},
+		// an adverb before a cue that cannot precede its source: no "…, really wants X"
+		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
+			[]speakerWant{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},
+		// a judgment with no one named for it
+		{`By now it should be obvious that the ferry needs a new engine.`,
+			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},
+		{`It is not clear what the council will do.`, nil},
+	})
+}

@@ -6,6 +6,9 @@ import "strings"
 // said, wrote, found or believes. Regular verbs are listed by lemma and
 // inflected; irregular ones list their forms.
 var (
+	// regularCues are verbs of saying and of stance. The rarer ones are the
+	// verbs all of whose WordNet 3.1 senses are verbs of communication and
+	// that are neither nouns nor adjectives there ("upbraid", "gainsay").
 	regularCues = strings.Fields(`
 		accuse acknowledge add address admit advise agree allege announce answer argue ask assert assure
 		attack blame blast boast brag caution charge chant cite claim clarify comment complain concede
@@ -25,7 +28,15 @@ var (
 		reprimand repudiate retract scoff sneer surmise theorize whisper stammer jeer regret applaud tout
 		expose reference recognize prefer link highlight refer forecast discover apologize admire
 		underscore downplay doubt suspect laud implore hail disagree deride chastise brand ridicule
-		persuade envision contemplate bemoan comprehend appear view retweet`)
+		persuade envision contemplate bemoan comprehend appear view retweet abjure adjure adulate allude
+		animadvert asseverate avouch avow badmouth bewail blab bloviate blurt cajole calumniate condone
+		debunk declaim defame denigrate deplore deprecate disclaim disparage diss dissuade enjoin
+		equivocate eulogize eulogise exculpate exonerate expatiate explicate expostulate expound foretell
+		forewarn gainsay impugn importune inveigh nitpick objurgate orate overstate perorate
+		preach profess prognosticate promulgate pronounce prophesy reaffirm reassert recriminate
+		remonstrate reprove restate revile satirize satirise second-guess sermonize speechify stipulate
+		traduce upbraid vilify vindicate vituperate wheedle yammer prevaricate rephrase reword
+		editorialize editorialise`)
 	irregularCues = map[string][]string{
 		"say":        {"say", "says", "said", "saying"},
 		"tell":       {"tell", "tells", "told", "telling"},

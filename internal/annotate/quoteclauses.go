@@ -378,3 +378,11 @@ func (f *sentenceFinder) cueAfterRelative(k int) bool {
 	n, _ := cueAt(f.toks, k)
 	return n > 0
 }
+
+// bareParticiple reports whether token k is a participle in -ing that is
+// no cue: "looking", "reciting".
+func (f *sentenceFinder) bareParticiple(k int) bool {
+	t := f.toks[k]
+	_, isCue := cueForms[t.low]
+	return !t.upper && !isCue && len(t.low) > 4 && strings.HasSuffix(t.low, "ing") && !f.quoted[k]
+}

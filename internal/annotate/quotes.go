@@ -52,6 +52,9 @@ func FindQuotes(text string, sents []Span) []Quote {
 		if len(qs) == 0 && si > 0 {
 			if q, ok := f.trailing(sents[si-1]); ok {
 				qs = append(qs, q)
+				if q2, ok := f.trailingParticiple(&qs[0]); ok {
+					qs = append(qs, q2) // "…?” Trump said, looking out on the cheering crowd."
+				}
 			}
 		}
 		if len(qs) == 0 && si+1 < len(sents) {
@@ -534,6 +537,9 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	}
 	for from < len(f.toks) && (f.toks[from].punct == ':' || f.toks[from].punct == ',') {
 		from++
+	}
+	if from == ce+1 && f.toks[ce].punct == ',' && f.bareParticiple(from) {
+		return Quote{}, false // "Trump said, looking out on the crowd.": what he said came before
 	}
 	end := limit
 	relative := q.Source != nil && relativeWords[strings.ToLower(q.Source.Text)] && cs > 1 && f.toks[cs-2].punct == ','

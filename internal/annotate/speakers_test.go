@@ -89,6 +89,10 @@ func TestStanceAndShape(t *testing.T) {
 		// an adverb before a cue that cannot precede its source: no "…, really wants X"
 		{`The mayor continues to insist that she really, really wants to publish the accounts.`,
 			[]speakerWant{{"The mayor", "continues to insist", "she really, really wants to publish the accounts"}}},
+		// a sentence that names the speaker of the quotation before it, and
+		// a participle after
+		{`“Who would have thought it?” Okafor said, looking out at the harbour.`,
+			[]speakerWant{{"Okafor", "said", "“Who would have thought it?”"}, {"Okafor", "looking", "out at the harbour"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

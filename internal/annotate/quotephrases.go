@@ -79,12 +79,29 @@ func (f *sentenceFinder) sourceBefore(end int) int {
 	return start
 }
 
-// namedOpening returns 0 when the tokens before the comma at token c are a
-// name and its long description opening the sentence, "David Kamin, an
-// outside adviser to the campaign and an associate professor at New York
-// University School of Law, said": a capitalised first word, a comma after
-// the name, and nothing quoted or spoken in between. Else it returns c.
-func (f *sentenceFinder) namedOpening(c int) int { return f.namedFrom(0, c) }
+// namedOpening returns where the name starts when the tokens before the
+// comma at token c are a name and its long description opening the
+// sentence, "David Kamin, an outside adviser to the campaign and an
+// associate professor at New York University School of Law, said", "But
+// the Central and East European Coalition, which …, wants": a capitalised
+// first word, a comma after the name, and nothing quoted or spoken in
+// between but a relative clause. Else it returns c.
+func (f *sentenceFinder) namedOpening(c int) int {
+	start := 0
+	if len(f.toks) > 2 && clauseConjunctions[f.toks[0].low] {
+		start = 1 // "But the Central and East European Coalition, which …, wants"
+	}
+	if start+1 < len(f.toks) && f.toks[start].low == "the" && f.toks[start+1].upper {
+		if s := f.namedFrom(start+1, c); s < c {
+			return start
+		}
+		return c
+	}
+	if s := f.namedFrom(start, c); s < c {
+		return start
+	}
+	return c
+}
 
 // namedAfterQuote returns where a name and its description start when they
 // come between a quotation and the comma at token c: "“…,” Flynn, a top
@@ -112,8 +129,8 @@ func (f *sentenceFinder) namedAfterQuote(c int) int {
 // election, Minyon Moore, a senior adviser …, called". Where none is
 // found it returns c: the cue stands without a source.
 func (f *sentenceFinder) describedName(c int) int {
-	if f.namedOpening(c) == 0 {
-		return 0
+	if s := f.namedOpening(c); s < c {
+		return s
 	}
 	if s := f.namedAfterQuote(c); s < c {
 		return s
@@ -144,7 +161,9 @@ func (f *sentenceFinder) namedFrom(start, c int) int {
 			comma = true
 			relative = i+1 < c && (f.toks[i+1].low == "who" || f.toks[i+1].low == "which")
 		}
-		if !comma && t.isWord() && !t.upper && !nameParticles[t.low] {
+		// "the Central and East European Coalition", "Center for Media Justice"
+		inName := nameParticles[t.low] || (nameJoiners[t.low] || t.low == "and" || t.low == "the") && i > start && i+1 < c && f.toks[i+1].upper
+		if !comma && t.isWord() && !t.upper && !inName {
 			return c // "Kadzik's refusal to answer, …": no name before the comma
 		}
 		if _, isCue := cueForms[t.low]; isCue && !relative && !nounLike[t.low] && !t.upper && !(comma && strings.HasSuffix(t.low, "ing")) {

@@ -322,7 +322,7 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 	srcEnd := cs
 	inverted := false
 	if src == cs && cs > 0 && f.toks[cs-1].punct == ',' {
-		if f.namedOpening(cs-1) == 0 {
+		if f.namedOpening(cs-1) < cs-1 {
 			return Quote{}, false // "Richard Revesz, director of …, said the states …"
 		}
 		src = f.namedAfterQuote(cs - 1) // "“…,” Flynn, a surrogate, said on Fox"

@@ -93,6 +93,8 @@ func TestStanceAndShape(t *testing.T) {
 		// a participle after
 		{`“Who would have thought it?” Okafor said, looking out at the harbour.`,
 			[]speakerWant{{"Okafor", "said", "“Who would have thought it?”"}, {"Okafor", "looking", "out at the harbour"}}},
+		{`But the Harbour and Ferry Workers Union, which represents 2,000 crews, said it would strike.`,
+			[]speakerWant{{"the Harbour and Ferry Workers Union, which represents 2,000 crews", "said", "it would strike"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

@@ -166,7 +166,7 @@ func (f *sentenceFinder) namedFrom(start, c int) int {
 		if !comma && t.isWord() && !t.upper && !inName {
 			return c // "Kadzik's refusal to answer, …": no name before the comma
 		}
-		if _, isCue := cueForms[t.low]; isCue && !relative && !nounLike[t.low] && !t.upper && !(comma && strings.HasSuffix(t.low, "ing")) {
+		if _, isCue := cueForms[t.low]; isCue && !relative && !nounLike[t.low] && !t.upper && !(comma && (strings.HasSuffix(t.low, "ing") || weakCues[t.low])) {
 			// "Trump, speaking to veterans, said" is a described name; a
 			// relative clause may hold a cue: "Mr. Obama, who understood
 			// that …, told"

@@ -95,6 +95,10 @@ func TestStanceAndShape(t *testing.T) {
 			[]speakerWant{{"Okafor", "said", "“Who would have thought it?”"}, {"Okafor", "looking", "out at the harbour"}}},
 		{`But the Harbour and Ferry Workers Union, which represents 2,000 crews, said it would strike.`,
 			[]speakerWant{{"the Harbour and Ferry Workers Union, which represents 2,000 crews", "said", "it would strike"}}},
+		{`Dana Cole, the director of debate at the harbour college, compared the mayor to a referee.`,
+			[]speakerWant{{"Dana Cole, the director of debate at the harbour college", "compared", "the mayor to a referee"}}},
+		{`The mayor's niece, state Del. Ana Ruiz, shouted at the council.`,
+			[]speakerWant{{"The mayor's niece, state Del. Ana Ruiz", "shouted", "at the council"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

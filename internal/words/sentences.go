@@ -13,7 +13,7 @@ var abbreviations = map[string]bool{
 	"jr": true, "sr": true, "inc": true, "corp": true, "ltd": true, "co": true, "no": true, "vs": true, "etc": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
 	"sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true, "approx": true, "dept": true,
-	"est": true, "fig": true, "sens": true, "reps": true, "atty": true, "u.s": true, "u.k": true, "u.n": true, "a.m": true, "p.m": true,
+	"est": true, "fig": true, "sens": true, "reps": true, "atty": true, "del": true, "u.s": true, "u.k": true, "u.n": true, "a.m": true, "p.m": true,
 }
 
 // Sentences splits text into sentence spans: at a line break, or after

@@ -16,7 +16,7 @@ func TestEach(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
-	text := `Army Gen. Mark Milley spoke on Jan. 3 at 3 p.m. in the U.S. Capitol. He said: "We are ready." Then he left! Did J. Smith go? Yes. It led Sens. Jon Tester and Mary Lee to act. (Mr. Lee has also asked for a vote.) It passed (narrowly). Done.
+	text := `Army Gen. Mark Milley spoke on Jan. 3 at 3 p.m. in the U.S. Capitol. He said: "We are ready." Then he left! Did J. Smith go? Yes. It led Sens. Jon Tester and Mary Lee to act. (Mr. Lee has also asked for a vote.) It passed (narrowly). State Del. Ana Ruiz agreed. Done.
 New line here`
 	var got []string
 	for _, s := range Sentences(text) {
@@ -31,6 +31,7 @@ New line here`
 		"It led Sens. Jon Tester and Mary Lee to act.",
 		"(Mr. Lee has also asked for a vote.)",
 		"It passed (narrowly).",
+		"State Del. Ana Ruiz agreed.",
 		"Done.",
 		"New line here",
 	}

@@ -304,6 +304,10 @@ func (f *sentenceFinder) nested(from, done int) []Quote {
 	return out
 }
 
+// participleAdverbs may come between a comma and a participle cue that
+// continues the subject: "…, even suggesting", "…, perhaps recognizing".
+var participleAdverbs = setOf(`even perhaps also still again then possibly`)
+
 // gerundPrepositions before a participle cue make the sentence's subject
 // its source: "Obama responded by saying …", "after saying".
 var gerundPrepositions = setOf(`by after before for from without while when`)
@@ -313,7 +317,7 @@ var gerundPrepositions = setOf(`by after before for from without while when`)
 // by saying", "while saying".
 func (f *sentenceFinder) subjectsParticiple(k int) bool {
 	w := f.toks[k].low
-	return k > 0 && (participle(w) && (f.afterComma(k) || k > 1 && (f.toks[k-1].low == "even" || adverb(f.toks[k-1])) && f.afterComma(k-1)) || participleCues[w] && gerundPrepositions[f.toks[k-1].low]) || f.whileSaying(k)
+	return k > 0 && (participle(w) && (f.afterComma(k) || k > 1 && (participleAdverbs[f.toks[k-1].low] || adverb(f.toks[k-1])) && f.afterComma(k-1)) || participleCues[w] && gerundPrepositions[f.toks[k-1].low]) || f.whileSaying(k)
 }
 
 // catenatives take a cue after "to" into theirs: "continued to call for",

@@ -99,6 +99,8 @@ func TestStanceAndShape(t *testing.T) {
 			[]speakerWant{{"Dana Cole, the director of debate at the harbour college", "compared", "the mayor to a referee"}}},
 		{`The mayor's niece, state Del. Ana Ruiz, shouted at the council.`,
 			[]speakerWant{{"The mayor's niece, state Del. Ana Ruiz", "shouted", "at the council"}}},
+		{`After the vote, the mayor's aides were also pleased, perhaps recognizing that the pier would reopen.`,
+			[]speakerWant{{"the mayor's aides", "recognizing", "the pier would reopen"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

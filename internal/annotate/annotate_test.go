@@ -487,7 +487,7 @@ func TestEverySpeaker(t *testing.T) {
 		{`The levy is likely to be decided by the harbour court.`,
 			[]speakerWant{{"the harbour court", "decided", "The levy"}}}, // the agent is the source, never "be"
 		{`The feud began when Okafor, at Monday’s hearing, cited figures the union had published.`,
-			[]speakerWant{{"", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"
+			[]speakerWant{{"Okafor", "cited", "figures the union had published"}}}, // never "…, cited SOURCE"; the name before the adjunct
 		{`Citing a leaked memo, the mayor accused the council of hiding the report.`,
 			[]speakerWant{{"the mayor", "Citing", "a leaked memo"}, {"the mayor", "accused", "the council of hiding the report"}}},
 		{`Asked about the closure, Okafor said the port would reopen.`,

@@ -518,3 +518,27 @@ func (f *sentenceFinder) notSource(a, b int) bool {
 	t := f.toks[a]
 	return notSourceWords[t.low] || !t.upper && (strings.HasSuffix(t.low, "ing") || adverb(t))
 }
+
+// beforeAdjunct returns the source before an adjunct set off by commas
+// that ends just before the cue at token cs, "Clinton, at Monday's
+// debate, cited", as tokens a to b; a == b when there is none.
+func (f *sentenceFinder) beforeAdjunct(cs int) (a, b int) {
+	if cs < 4 || f.toks[cs-1].punct != ',' {
+		return cs, cs
+	}
+	for k := cs - 2; k > 0 && k > cs-10; k-- {
+		if f.toks[k].punct == ',' {
+			if !adjunctStarts[f.toks[k+1].low] || f.quoted[k] {
+				return cs, cs
+			}
+			if s := f.sourceBefore(k); s < k && f.toks[s].isWord() && (f.toks[s].upper || isPronoun(f.toks[s].low)) {
+				return s, k
+			}
+			return cs, cs
+		}
+		if !f.toks[k].isWord() && f.toks[k].punct != '.' && f.toks[k].punct != '\'' && f.toks[k].punct != '’' {
+			return cs, cs
+		}
+	}
+	return cs, cs
+}

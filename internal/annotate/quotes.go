@@ -494,6 +494,12 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 		if src == cs && cs > 0 && f.toks[cs-1].punct == ',' {
 			src = f.describedName(cs - 1)
 		}
+		srcEnd := cs
+		if src >= cs-1 {
+			if a, b := f.beforeAdjunct(cs); a < b {
+				src, srcEnd = a, b // "since Clinton, at Monday's debate, cited"
+			}
+		}
 		if src == cs {
 			return Quote{}, false
 		}
@@ -505,10 +511,10 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 			// the opening phrase holds the source, cue and content.
 			src, limit = 1, ie-1
 		}
-		if f.notSource(src, cs) || f.modifiesNoun(src, cs, c.i) {
+		if srcEnd == cs && (f.notSource(src, cs) || f.modifiesNoun(src, cs, c.i)) {
 			src = cs // "…, yet refuses to", "despite repeated warnings from": no one named
 		}
-		q.Source = f.spanOf(src, cs)
+		q.Source = f.spanOf(src, srcEnd)
 	}
 	from := ce
 	if f.passive(c.i) || f.undergoer(q.Source, c.i) {

@@ -155,7 +155,7 @@ var agentPrepositions = setOf(`over for about on in at to with against after bef
 func (f *sentenceFinder) agentAfter(from int) int {
 	e := f.sourceAfter(from)
 	for k := from + 1; k < e; k++ {
-		if agentPrepositions[f.toks[k].low] || k > from+1 && f.toks[k].low == "of" && (k+1 == len(f.toks) || !f.toks[k+1].upper) {
+		if agentPrepositions[f.toks[k].low] || k > from+1 && f.toks[k].low == "of" && (k+1 == len(f.toks) || strings.HasSuffix(f.toks[k+1].low, "ing")) {
 			return k
 		}
 	}

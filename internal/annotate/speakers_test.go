@@ -101,6 +101,9 @@ func TestStanceAndShape(t *testing.T) {
 			[]speakerWant{{"The mayor's niece, state Del. Ana Ruiz", "shouted", "at the council"}}},
 		{`After the vote, the mayor's aides were also pleased, perhaps recognizing that the pier would reopen.`,
 			[]speakerWant{{"the mayor's aides", "recognizing", "the pier would reopen"}}},
+		// an agent's "of" phrase is the agent's, unless a gerund follows it
+		{`The ferry plan is supported by a coalition of harbour pilots.`,
+			[]speakerWant{{"a coalition of harbour pilots", "is supported", "The ferry plan"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

@@ -232,6 +232,23 @@ func ownClaim(toks []token, i int) bool {
 // "the GOP's abandonment of principle", "the president's eagerness to use".
 var stanceNouns = setOf(`adulation abandonment eagerness determination disdain contempt admiration`)
 
+// pollChoices are what a share of those polled do: "46 percent would
+// choose Clinton", "5 percent prefer Johnson".
+var pollChoices = setOf(`choose chose back backed prefer preferred favor favored favour favoured`)
+
+// pollChoice reports whether token i is a poll choice after "percent", or
+// after "percent would".
+func pollChoice(toks []token, i int) bool {
+	if !pollChoices[toks[i].low] || i < 1 {
+		return false
+	}
+	k := i - 1
+	if toks[k].low == "would" && k > 0 {
+		k--
+	}
+	return toks[k].low == "percent" || toks[k].punct == '%'
+}
+
 // supportsWhom reports whether "support" at token i is a verb that takes
 // whom or what is backed: "China and Russia support the government",
 // "1 percent support the Green Party's Jill Stein".
@@ -266,7 +283,7 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	}
 	lemma, ok := cueForms[t.low]
 	if !ok {
-		if thatVerb(toks, i) {
+		if thatVerb(toks, i) || pollChoice(toks, i) {
 			return 1, t.low
 		}
 		return 0, ""

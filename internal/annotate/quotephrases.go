@@ -542,3 +542,19 @@ func (f *sentenceFinder) beforeAdjunct(cs int) (a, b int) {
 	}
 	return cs, cs
 }
+
+// pollShare returns the share of those polled, "44 percent", before a poll
+// choice at token i, as tokens a to b; a == b when there is none.
+func (f *sentenceFinder) pollShare(i int) (a, b int) {
+	if !pollChoice(f.toks, i) {
+		return i, i
+	}
+	k := i - 1
+	if f.toks[k].low == "would" {
+		k--
+	}
+	if k > 0 && f.toks[k-1].isWord() {
+		return k - 1, k + 1
+	}
+	return k, k + 1
+}

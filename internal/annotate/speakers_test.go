@@ -104,6 +104,9 @@ func TestStanceAndShape(t *testing.T) {
 		// an agent's "of" phrase is the agent's, unless a gerund follows it
 		{`The ferry plan is supported by a coalition of harbour pilots.`,
 			[]speakerWant{{"a coalition of harbour pilots", "is supported", "The ferry plan"}}},
+		// what a share of those polled chooses
+		{`In the poll, 46 percent would choose Ruiz and 44 percent would back Okafor.`,
+			[]speakerWant{{"46 percent", "would choose", "Ruiz"}, {"44 percent", "would back", "Okafor"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

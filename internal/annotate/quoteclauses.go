@@ -73,7 +73,7 @@ func (f *sentenceFinder) secondClause(k int) bool {
 		if !t.isWord() || f.quoted[j] || sourceStops[t.low] || t.low == "and" || cueModifiers[t.low] {
 			break
 		}
-		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] {
+		if _, isCue := cueForms[t.low]; isCue && !nounLike[t.low] || pollChoice(f.toks, j) || supportsWhom(f.toks, j) {
 			break
 		}
 		j++

@@ -543,15 +543,16 @@ func (f *sentenceFinder) beforeAdjunct(cs int) (a, b int) {
 	return cs, cs
 }
 
-// pollShare returns the share of those polled, "44 percent", before a poll
-// choice at token i, as tokens a to b; a == b when there is none.
+// pollShare returns the share of those polled, "44 percent", right before
+// the cue at token i ("would" between them), as tokens a to b; a == b when
+// there is none.
 func (f *sentenceFinder) pollShare(i int) (a, b int) {
-	if !pollChoice(f.toks, i) {
-		return i, i
-	}
 	k := i - 1
-	if f.toks[k].low == "would" {
+	if k > 0 && f.toks[k].low == "would" {
 		k--
+	}
+	if k < 0 || f.toks[k].low != "percent" && f.toks[k].punct != '%' {
+		return i, i
 	}
 	if k > 0 && f.toks[k-1].isWord() {
 		return k - 1, k + 1

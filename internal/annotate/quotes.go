@@ -511,8 +511,8 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 			// the opening phrase holds the source, cue and content.
 			src, limit = 1, ie-1
 		}
-		if a, b := f.pollShare(c.i); a < b {
-			src, srcEnd = a, b // "and 44 percent would back Trump"
+		if a, b := f.pollShare(c.i); a < b && src < a-1 {
+			src, srcEnd = a, b // "and 44 percent would back Trump"; not "Some 40 percent said"
 		}
 		if srcEnd == cs && (f.notSource(src, cs) || f.modifiesNoun(src, cs, c.i)) {
 			src = cs // "…, yet refuses to", "despite repeated warnings from": no one named

@@ -107,6 +107,8 @@ func TestStanceAndShape(t *testing.T) {
 		// what a share of those polled chooses
 		{`In the poll, 46 percent would choose Ruiz and 44 percent would back Okafor.`,
 			[]speakerWant{{"46 percent", "would choose", "Ruiz"}, {"44 percent", "would back", "Okafor"}}},
+		{`While 5 percent prefer Dana Cole and 1 percent support the Harbour Party's candidate.`,
+			[]speakerWant{{"5 percent", "prefer", "Dana Cole"}, {"1 percent", "support", "the Harbour Party's candidate"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

@@ -309,6 +309,12 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	if passiveSenses[t.low] && passiveAt(toks, i) {
 		return 0, ""
 	}
+	if i > 1 && articleOrOwner[toks[i-2].low] && adverb(toks[i-1]) && strings.HasSuffix(t.low, "ed") && i+1 < len(toks) && toks[i+1].isWord() {
+		return 0, "" // "their widely repudiated theories": an adjective
+	}
+	if (t.low == "reported" || t.low == "reporting") && i+1 < len(toks) && toks[i+1].low == "from" {
+		return 0, "" // "Julie Davis reported from Midway Atoll": a reporter's credit line
+	}
 	if lemma == "compare" && i+1 < len(toks) && (toks[i+1].low == "with" || toks[i+1].low == "to") {
 		return 0, "" // "$275,000, compared with $2,700": figures set side by side
 	}

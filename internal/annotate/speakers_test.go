@@ -109,6 +109,9 @@ func TestStanceAndShape(t *testing.T) {
 			[]speakerWant{{"46 percent", "would choose", "Ruiz"}, {"44 percent", "would back", "Okafor"}}},
 		{`While 5 percent prefer Dana Cole and 1 percent support the Harbour Party's candidate.`,
 			[]speakerWant{{"5 percent", "prefer", "Dana Cole"}, {"1 percent", "support", "the Harbour Party's candidate"}}},
+		{`The council cited their widely repudiated figures.`,
+			[]speakerWant{{"The council", "cited", "their widely repudiated figures"}}},
+		{`Dana Cole reported from Port Calder, and Ana Ruiz from the capital.`, nil},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

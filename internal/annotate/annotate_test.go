@@ -352,6 +352,8 @@ func TestNoSpeaker(t *testing.T) {
 		`By noon the mayor began taking calls about the "Harbour Hour" timetable.`,
 		`Fares rose 5 percent, compared with 3 percent last year.`,
 		`The guide is a good resource for anyone wanting to learn about ferries.`,
+		`The panel held the harbour master in contempt of the council.`,
+		`Despite his longstanding disdain for ferries, the mayor rode one.`,
 		`Public support for the ferry plan was more solid in the north.`,
 		`The dispute centers on the removal of thousands of ferry passes.`,
 		`The video includes her pleading with the harbour police to stop.`,

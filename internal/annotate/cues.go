@@ -124,7 +124,7 @@ var (
 	attitudeTopics = setOf(`about of over with whether`)
 	// nounCues are nouns that state what someone holds or said: "drew
 	// criticism", "her endorsement of". They are noun-like (nounLike).
-	nounCues = setOf(`message endorsement criticism acknowledgment adulation abandonment eagerness determination disdain contempt admiration`)
+	nounCues = setOf(`message endorsement criticism acknowledgment adulation abandonment eagerness determination disdain admiration`)
 	// topicCues are verbs of speaking that are cues only when what was
 	// spoken of follows (speaksOf); aboutWords introduce it.
 	topicCues  = setOf(`speak speaks spoke spoken speaking talk talks talked talking`)
@@ -230,7 +230,7 @@ func ownClaim(toks []token, i int) bool {
 
 // stanceNouns say how someone regards something: "his adulation of Putin",
 // "the GOP's abandonment of principle", "the president's eagerness to use".
-var stanceNouns = setOf(`adulation abandonment eagerness determination disdain contempt admiration`)
+var stanceNouns = setOf(`adulation abandonment eagerness determination disdain admiration`)
 
 // pollChoices are what a share of those polled do: "46 percent would
 // choose Clinton", "5 percent prefer Johnson".
@@ -308,6 +308,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	}
 	if passiveSenses[t.low] && passiveAt(toks, i) {
 		return 0, ""
+	}
+	if stanceNouns[t.low] && (i == 0 || !ownClaim(toks, i)) {
+		return 0, "" // only after its owner: "his adulation of", not "his longstanding disdain"
 	}
 	if i > 1 && articleOrOwner[toks[i-2].low] && adverb(toks[i-1]) && strings.HasSuffix(t.low, "ed") && i+1 < len(toks) && toks[i+1].isWord() {
 		return 0, "" // "their widely repudiated theories": an adjective

@@ -354,6 +354,7 @@ func TestNoSpeaker(t *testing.T) {
 		`The guide is a good resource for anyone wanting to learn about ferries.`,
 		`The panel held the harbour master in contempt of the council.`,
 		`Despite his longstanding disdain for ferries, the mayor rode one.`,
+		`The pier reopened, thanks in large part to the harbour crews.`,
 		`Public support for the ferry plan was more solid in the north.`,
 		`The dispute centers on the removal of thousands of ferry passes.`,
 		`The video includes her pleading with the harbour police to stop.`,

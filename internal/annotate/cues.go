@@ -315,6 +315,9 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 	if i > 1 && articleOrOwner[toks[i-2].low] && adverb(toks[i-1]) && strings.HasSuffix(t.low, "ed") && i+1 < len(toks) && toks[i+1].isWord() {
 		return 0, "" // "their widely repudiated theories": an adjective
 	}
+	if t.low == "thanks" && i+1 < len(toks) && (toks[i+1].low == "to" || toks[i+1].low == "in" || adverb(toks[i+1])) {
+		return 0, "" // "thanks in large part to Trump": because of
+	}
 	if (t.low == "reported" || t.low == "reporting") && i+1 < len(toks) && toks[i+1].low == "from" {
 		return 0, "" // "Julie Davis reported from Midway Atoll": a reporter's credit line
 	}

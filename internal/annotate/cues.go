@@ -65,7 +65,15 @@ var (
 		{"made", "it", "clear"}, {"makes", "it", "clear"}, {"make", "it", "clear"}, {"took", "aim", "at"}, {"takes", "aim", "at"},
 		{"took", "issue", "with"}, {"takes", "issue", "with"}, {"fired", "back"}, {"fires", "back"}, {"hit", "back"}, {"hits", "back"},
 		{"pushed", "back"}, {"pushes", "back"}, {"chimed", "in"}, {"chimes", "in"},
-		{"go", "after"}, {"goes", "after"}, {"went", "after"}, {"gone", "after"}, {"going", "after"}, {"critical", "of"}, {"took", "offense"},
+		{"go", "after"}, {"goes", "after"}, {"went", "after"}, {"gone", "after"}, {"going", "after"},
+		{"shed", "light", "on"}, {"sheds", "light", "on"}, {"shedding", "light", "on"}, {"make", "fun", "of"},
+		{"makes", "fun", "of"}, {"made", "fun", "of"}, {"making", "fun", "of"}, {"poke", "fun", "at"},
+		{"pokes", "fun", "at"}, {"poked", "fun", "at"}, {"poking", "fun", "at"}, {"take", "heat", "for"},
+		{"takes", "heat", "for"}, {"took", "heat", "for"}, {"taken", "heat", "for"}, {"taking", "heat", "for"},
+		{"draw", "a", "contrast"}, {"draws", "a", "contrast"}, {"drew", "a", "contrast"},
+		{"drawn", "a", "contrast"}, {"drawing", "a", "contrast"}, {"cast", "doubt", "on"},
+		{"casts", "doubt", "on"}, {"casting", "doubt", "on"}, {"sound", "the", "alarm"},
+		{"sounds", "the", "alarm"}, {"sounded", "the", "alarm"}, {"sounding", "the", "alarm"}, {"critical", "of"}, {"took", "offense"},
 		{"takes", "offense"}, {"doubled", "down"}, {"doubles", "down"}, {"doubling", "down"}, {"bristled", "at"}, {"bristles", "at"},
 	}
 	// nounLike forms are also common nouns ("the report", "his claims"):

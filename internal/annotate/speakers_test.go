@@ -112,6 +112,8 @@ func TestStanceAndShape(t *testing.T) {
 		{`The council cited their widely repudiated figures.`,
 			[]speakerWant{{"The council", "cited", "their widely repudiated figures"}}},
 		{`Dana Cole reported from Port Calder, and Ana Ruiz from the capital.`, nil},
+		{`The harbour master took heat for his handling of the storm.`,
+			[]speakerWant{{"The harbour master", "took heat for", "his handling of the storm"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

@@ -75,6 +75,12 @@ var (
 		{"casts", "doubt", "on"}, {"casting", "doubt", "on"}, {"sound", "the", "alarm"},
 		{"sounds", "the", "alarm"}, {"sounded", "the", "alarm"}, {"sounding", "the", "alarm"}, {"critical", "of"}, {"took", "offense"},
 		{"takes", "offense"}, {"doubled", "down"}, {"doubles", "down"}, {"doubling", "down"}, {"bristled", "at"}, {"bristles", "at"},
+		{"stop", "short", "of"}, {"stops", "short", "of"}, {"stopped", "short", "of"}, {"stopping", "short", "of"},
+		{"make", "no", "secret", "of"}, {"make", "little", "secret", "of"}, {"makes", "no", "secret", "of"},
+		{"makes", "little", "secret", "of"}, {"made", "no", "secret", "of"}, {"made", "little", "secret", "of"},
+		{"making", "no", "secret", "of"}, {"making", "little", "secret", "of"}, {"back", "off"}, {"backs", "off"},
+		{"backed", "off"}, {"backing", "off"}, {"pay", "tribute", "to"}, {"pays", "tribute", "to"},
+		{"paid", "tribute", "to"}, {"paying", "tribute", "to"},
 	}
 	// nounLike forms are also common nouns ("the report", "his claims"):
 	// they are cues only when no determiner or possessive comes before

@@ -114,6 +114,8 @@ func TestStanceAndShape(t *testing.T) {
 		{`Dana Cole reported from Port Calder, and Ana Ruiz from the capital.`, nil},
 		{`The harbour master took heat for his handling of the storm.`,
 			[]speakerWant{{"The harbour master", "took heat for", "his handling of the storm"}}},
+		{`The ministers made little secret of their disagreements over the levy.`,
+			[]speakerWant{{"The ministers", "made little secret of", "their disagreements over the levy"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

@@ -334,11 +334,12 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 		// "…,” said Smith."
 		inverted = true
 		srcEnd = f.sourceAfter(ce)
-		if srcEnd == ce || isPronoun(f.toks[ce].low) && srcEnd-ce > 1 || !invertible[f.toks[c.i].low] && f.activeCue(cs, c.i) {
+		if srcEnd == ce || isPronoun(f.toks[ce].low) && srcEnd-ce > 1 || !invertible[f.toks[c.i].low] && (f.activeCue(cs, c.i) || f.toks[ce].low != "by") {
 			// "…,” he said" with the source already taken: nothing; "…,
 			// said it was …" is no source after the cue; only verbs of
-			// saying and passives come before their source ("…, cited
-			// figures", "…, told The Post" name none).
+			// saying and passives with "by" come before their source
+			// ("…, cited figures", "…, told The Post", "…, is considered
+			// less than dynamic" name none).
 			return Quote{}, false
 		}
 	}

@@ -116,6 +116,9 @@ func TestStanceAndShape(t *testing.T) {
 			[]speakerWant{{"The harbour master", "took heat for", "his handling of the storm"}}},
 		{`The ministers made little secret of their disagreements over the levy.`,
 			[]speakerWant{{"The ministers", "made little secret of", "their disagreements over the levy"}}},
+		// a passive that closes a clause names its source only after "by"
+		{`The seat went to a candidate who has never won, is considered less than dynamic and has raised little.`,
+			[]speakerWant{{"", "is considered", "less than dynamic and has raised little"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

@@ -448,7 +448,7 @@ func TestEverySpeaker(t *testing.T) {
 		{`“We will rebuild,” the mayor said to cheers.`,
 			[]speakerWant{{"the mayor", "said", "“We will rebuild,”"}}},
 		{`The closure is an insult to the fleet, fishermen said Friday afternoon, as they bristled at the delays.`,
-			[]speakerWant{{"fishermen", "said", "The closure is an insult to the fleet"}}},
+			[]speakerWant{{"fishermen", "said", "The closure is an insult to the fleet"}, {"they", "bristled at", "the delays"}}},
 		{`The closure angered the ferry crews, many of whom say the port was never unsafe.`,
 			[]speakerWant{{"many of whom", "say", "the port was never unsafe"}}},
 		{`The mayor will tell the committee that the port is safe.`,

@@ -390,3 +390,34 @@ func (f *sentenceFinder) bareParticiple(k int) bool {
 	_, isCue := cueForms[t.low]
 	return !t.upper && !isCue && len(t.low) > 4 && strings.HasSuffix(t.low, "ing") && !f.quoted[k]
 }
+
+// laterClauses are the attributions of clauses that follow a closing one in
+// the same sentence, after a conjunction: "“You winning?” she said, but
+// Kevin was drifting off, and as Trump went on, Melanie said yes, yes."
+// Each needs a named or pronoun source of its own.
+func (f *sentenceFinder) laterClauses(cs []cue, last Quote) []Quote {
+	var out []Quote
+	done := f.tokenAt(max(last.Cue.End, last.Content.End))
+	if last.Source != nil {
+		done = max(done, f.tokenAt(last.Source.End))
+	}
+	for _, m := range last.More {
+		done = max(done, f.tokenAt(m.End)) // "…, Mr. Clarke said, he decided to …": said already
+	}
+	for _, c := range cs {
+		if c.i <= done || participle(f.toks[c.i].low) {
+			continue
+		}
+		q, ok := f.preposed(c)
+		if !ok || q.Source == nil || q.Content == nil {
+			continue
+		}
+		s := f.tokenAt(q.Source.Start) + 1
+		if s <= done || !f.toks[s].upper && !isPronoun(f.toks[s].low) {
+			continue
+		}
+		out = append(out, q)
+		done = f.tokenAt(q.Content.End)
+	}
+	return out
+}

@@ -197,7 +197,7 @@ func (f *sentenceFinder) find() []Quote {
 					break
 				}
 			}
-			return out
+			return append(out, f.laterClauses(cs[k+1:], out[len(out)-1])...)
 		}
 	}
 	var out []Quote
@@ -441,7 +441,8 @@ func (f *sentenceFinder) postposed(c cue) (Quote, bool) {
 			if m := f.spanOf(nx, end); m != nil {
 				q.More = append(q.More, *m)
 			}
-		} else if !participle(f.toks[nx].low) && !strings.HasSuffix(f.toks[nx].low, "ing") && f.wordsIn(nx, len(f.toks)) >= 2 && !strings.HasPrefix(f.toks[nx].low, "according") {
+		} else if !participle(f.toks[nx].low) && !strings.HasSuffix(f.toks[nx].low, "ing") && f.wordsIn(nx, len(f.toks)) >= 2 &&
+			!strings.HasPrefix(f.toks[nx].low, "according") && !clauseConjunctions[f.toks[nx].low] {
 			// "Future decisions, he added, will be made …"
 			if m := f.spanOf(nx, len(f.toks)); m != nil {
 				q.More = append(q.More, *m)

@@ -119,6 +119,9 @@ func TestStanceAndShape(t *testing.T) {
 		// a passive that closes a clause names its source only after "by"
 		{`The seat went to a candidate who has never won, is considered less than dynamic and has raised little.`,
 			[]speakerWant{{"", "is considered", "less than dynamic and has raised little"}}},
+		// a clause after a closing attribution may hold one of its own
+		{`“Are we winning?” she said, but Kevin was dozing, and as the mayor went on, Ana said yes, over and over again.`,
+			[]speakerWant{{"she", "said", "“Are we winning?”"}, {"Ana", "said", "yes, over and over again"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

@@ -316,7 +316,7 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 			return 0, ""
 		}
 	}
-	if i > 0 && toks[i-1].low == "to" && !catenated(toks, i) || agentBy(toks, i) {
+	if i > 0 && toks[i-1].low == "to" && !catenated(toks, i) && !meetsTo(toks, i) || agentBy(toks, i) {
 		// "to train and advise", "blamed by": not someone speaking
 		return 0, ""
 	}
@@ -379,7 +379,7 @@ func cueAt(toks []token, i int) (n int, lemma string) {
 		if strings.HasPrefix(t.low, "view") {
 			ok = false // "views that pose a threat": only "viewed X as Y"
 		}
-		ok = ok || seesAs(toks, i) || supportsWhom(toks, i)
+		ok = ok || seesAs(toks, i) || supportsWhom(toks, i) || meetsTo(toks, i)
 		if !ok {
 			return 0, ""
 		}

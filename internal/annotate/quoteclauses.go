@@ -333,6 +333,30 @@ func catenated(toks []token, i int) bool {
 	return i > 1 && toks[i-1].low == "to" && (catenatives[toks[i-2].low] || toks[i-2].low == "yet")
 }
 
+// meetingWords name a gathering whose purpose a "to" clause gives.
+var meetingWords = setOf(`meeting meetings met meet gathered gathering convened summit session conference`)
+
+// meetsTo reports whether the cue at token i, after "to", is the purpose of
+// a meeting named a few words before: "called an emergency meeting to
+// discuss", "leaders gathered Friday to discuss".
+func meetsTo(toks []token, i int) bool {
+	if i < 2 || toks[i-1].low != "to" {
+		return false
+	}
+	if w := toks[i].low; w != "discuss" && w != "debate" && w != "consider" && w != "talk" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-6; k-- {
+		if meetingWords[toks[k].low] {
+			return true
+		}
+		if !toks[k].isWord() {
+			return false
+		}
+	}
+	return false
+}
+
 // activeCue reports whether the words of a cue before its verb, tokens a
 // to b (exclusive), are only adverbs in -ly or a catenative and "to", as in
 // "really, really wants to publish": no auxiliary of a passive.

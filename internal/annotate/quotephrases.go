@@ -308,6 +308,9 @@ func (f *sentenceFinder) skipAside(i int) int {
 // is none.
 func (f *sentenceFinder) subject() (start, end int) {
 	i := f.introEnd()
+	if i == 0 {
+		i = f.afterDateline()
+	}
 	if i < len(f.toks) && clauseConjunctions[f.toks[i].low] {
 		i++ // "But he refuses …"
 	}
@@ -558,4 +561,22 @@ func (f *sentenceFinder) pollShare(i int) (a, b int) {
 		return k - 1, k + 1
 	}
 	return k, k + 1
+}
+
+// afterDateline returns the token after a dateline that opens the
+// sentence, "BRUSSELS - European leaders …", "PORT CALDER — The board …":
+// capitalised words and a dash. Else it returns 0.
+func (f *sentenceFinder) afterDateline() int {
+	k := 0
+	for k < len(f.toks) && k < 4 && f.toks[k].isWord() && len(f.toks[k].low) > 1 &&
+		f.text[f.toks[k].s:f.toks[k].e] == strings.ToUpper(f.toks[k].low) {
+		k++
+	}
+	if k == 0 || k+1 >= len(f.toks) {
+		return 0
+	}
+	if p := f.toks[k].punct; p == '-' || p == '—' || p == '–' {
+		return k + 1
+	}
+	return 0
 }

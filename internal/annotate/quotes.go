@@ -237,6 +237,8 @@ func (f *sentenceFinder) cueStart(c cue) int {
 	i := c.i
 	if catenated(f.toks, i) && !f.quoted[i-2] {
 		i -= 2 // "continued to call for", "has yet to explain"
+	} else if meetsTo(f.toks, i) {
+		i-- // "met … to discuss"
 	}
 	for i > 0 && f.toks[i-1].isWord() && (cueModifiers[f.toks[i-1].low] || adverb(f.toks[i-1])) && !f.quoted[i-1] {
 		i--
@@ -484,7 +486,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	q := Quote{Sentence: f.sentence, Cue: f.spanOf(cs, ce)}
 	var subj *Span
 	limit := len(f.toks)
-	if f.subjectsParticiple(c.i) ||
+	if f.subjectsParticiple(c.i) || meetsTo(f.toks, c.i) ||
 		cs > 0 && (f.toks[cs-1].low == "and" || f.toks[cs-1].low == "but") {
 		// the subject of the main clause speaks: "The State Department
 		// provided no confirmation but said that …"

@@ -122,6 +122,9 @@ func TestStanceAndShape(t *testing.T) {
 		// a clause after a closing attribution may hold one of its own
 		{`“Are we winning?” she said, but Kevin was dozing, and as the mayor went on, Ana said yes, over and over again.`,
 			[]speakerWant{{"she", "said", "“Are we winning?”"}, {"Ana", "said", "yes, over and over again"}}},
+		// the purpose of a meeting, and a dateline before the subject
+		{`PORT CALDER - The harbour board called an emergency meeting to discuss the storm damage.`,
+			[]speakerWant{{"The harbour board", "to discuss", "the storm damage"}}},
 		// a judgment with no one named for it
 		{`By now it should be obvious that the ferry needs a new engine.`,
 			[]speakerWant{{"", "it should be obvious", "the ferry needs a new engine"}}},

@@ -53,8 +53,8 @@ func TestMEANTIMEEntities(t *testing.T) {
 }
 
 // TestPolNeARQuotes guards the attribution figures in BENCHMARKS.md: the
-// target is 0.85; the floor is what the rules reach now, so that a change
-// that loses attributions fails.
+// target, 0.85, is the floor, so that a change that loses attributions
+// fails.
 func TestPolNeARQuotes(t *testing.T) {
 	docs, err := LoadBrat(corpustest.Shared(t, "corpus/polnear/dev"))
 	if err != nil {
@@ -62,7 +62,7 @@ func TestPolNeARQuotes(t *testing.T) {
 	}
 	sc := ScoreQuotes(docs)
 	t.Logf("overlap F1 %.4f, exact F1 %.4f", sc.OverlapF1, sc.ExactF1)
-	if sc.Docs != 94 || sc.OverlapF1 < 0.825 || sc.Kinds["Cue"].OverlapP < 0.85 {
-		t.Errorf("overlap F1 %.4f, cue precision %.3f over %d files: below 0.825 (0.85)", sc.OverlapF1, sc.Kinds["Cue"].OverlapP, sc.Docs)
+	if sc.Docs != 94 || sc.OverlapF1 < 0.85 || sc.Kinds["Cue"].OverlapP < 0.90 {
+		t.Errorf("overlap F1 %.4f, cue precision %.3f over %d files: below 0.85 (0.90)", sc.OverlapF1, sc.Kinds["Cue"].OverlapP, sc.Docs)
 	}
 }

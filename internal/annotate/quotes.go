@@ -551,7 +551,7 @@ func (f *sentenceFinder) preposed(c cue) (Quote, bool) {
 	for from < len(f.toks) && (f.toks[from].punct == ':' || f.toks[from].punct == ',') {
 		from++
 	}
-	if from == ce+1 && f.toks[ce].punct == ',' && f.bareParticiple(from) {
+	if from == ce+1 && from < len(f.toks) && f.toks[ce].punct == ',' && f.bareParticiple(from) {
 		return Quote{}, false // "Trump said, looking out on the crowd.": what he said came before
 	}
 	end := limit

@@ -256,7 +256,7 @@ func (f *sentenceFinder) sourceAfter(from int) int {
 	}
 	for i < len(f.toks) && i-from < 12 && !f.quoted[i] {
 		t := f.toks[i]
-		if !t.isWord() && t.punct != '.' && t.punct != '\'' && t.punct != '’' && t.punct != '&' {
+		if !t.inName() && t.punct != '&' {
 			break
 		}
 		if t.punct == '.' && (i+1 == len(f.toks)) {
@@ -539,7 +539,7 @@ func (f *sentenceFinder) beforeAdjunct(cs int) (a, b int) {
 			}
 			return cs, cs
 		}
-		if !f.toks[k].isWord() && f.toks[k].punct != '.' && f.toks[k].punct != '\'' && f.toks[k].punct != '’' {
+		if !f.toks[k].inName() {
 			return cs, cs
 		}
 	}

@@ -97,7 +97,7 @@ func (f *sentenceFinder) quotingColon(k0 int) int {
 			}
 			return k0
 		}
-		if !t.isWord() && t.punct != '.' && t.punct != '\'' && t.punct != '’' {
+		if !t.inName() {
 			return k0
 		}
 		if n, _ := cueAt(f.toks, k); n > 0 {

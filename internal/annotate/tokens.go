@@ -18,6 +18,12 @@ type token struct {
 
 func (t token) isWord() bool { return t.low != "" }
 
+// inName reports whether t may stand inside a name: a word, a full stop
+// ("Gov."), or an apostrophe ("O'Brien").
+func (t token) inName() bool {
+	return t.isWord() || t.punct == '.' || t.punct == '\'' || t.punct == '’'
+}
+
 // tokenize splits text[s:e] into words and punctuation marks. A word is a
 // run of letters and digits with inner apostrophes, hyphens and full stops
 // kept ("don't", "al-Kadhimi", "U.S"); a possessive "'s" stays on its word.

@@ -42,14 +42,20 @@ var pollChoices = setOf(`choose chose back backed prefer preferred favor favored
 // pollChoice reports whether token i is a poll choice after "percent", or
 // after "percent would".
 func pollChoice(toks []token, i int) bool {
-	if !pollChoices[toks[i].low] || i < 1 {
-		return false
-	}
+	return pollChoices[toks[i].low] && percentBefore(toks, i) >= 0
+}
+
+// percentBefore returns the index of the "percent" or "%" right before
+// token i, or before "would" there; else -1.
+func percentBefore(toks []token, i int) int {
 	k := i - 1
-	if toks[k].low == "would" && k > 0 {
+	if k > 0 && toks[k].low == "would" {
 		k--
 	}
-	return toks[k].low == "percent" || toks[k].punct == '%'
+	if k < 0 || toks[k].low != "percent" && toks[k].punct != '%' {
+		return -1
+	}
+	return k
 }
 
 // supportsWhom reports whether "support" at token i is a verb that takes

@@ -550,11 +550,8 @@ func (f *sentenceFinder) beforeAdjunct(cs int) (a, b int) {
 // the cue at token i ("would" between them), as tokens a to b; a == b when
 // there is none.
 func (f *sentenceFinder) pollShare(i int) (a, b int) {
-	k := i - 1
-	if k > 0 && f.toks[k].low == "would" {
-		k--
-	}
-	if k < 0 || f.toks[k].low != "percent" && f.toks[k].punct != '%' {
+	k := percentBefore(f.toks, i)
+	if k < 0 {
 		return i, i
 	}
 	if k > 0 && f.toks[k-1].isWord() {

@@ -415,18 +415,27 @@ func (f *sentenceFinder) bareParticiple(k int) bool {
 	return !t.upper && !isCue && len(t.low) > 4 && strings.HasSuffix(t.low, "ing") && !f.quoted[k]
 }
 
+// contentEnd is the last token a quote's content covers, its further
+// pieces (More) included.
+func (f *sentenceFinder) contentEnd(q Quote) int {
+	done := f.tokenAt(q.Content.End)
+	for _, m := range q.More {
+		done = max(done, f.tokenAt(m.End))
+	}
+	return done
+}
+
 // laterClauses are the attributions of clauses that follow a closing one in
 // the same sentence, after a conjunction: "“You winning?” she said, but
 // Kevin was drifting off, and as Trump went on, Melanie said yes, yes."
 // Each needs a named or pronoun source of its own.
 func (f *sentenceFinder) laterClauses(cs []cue, last Quote) []Quote {
 	var out []Quote
-	done := f.tokenAt(max(last.Cue.End, last.Content.End))
+	// past the closing attribution and what its content goes on with:
+	// "…, Mr. Clarke said, he decided to …" is said already
+	done := max(f.tokenAt(last.Cue.End), f.contentEnd(last))
 	if last.Source != nil {
 		done = max(done, f.tokenAt(last.Source.End))
-	}
-	for _, m := range last.More {
-		done = max(done, f.tokenAt(m.End)) // "…, Mr. Clarke said, he decided to …": said already
 	}
 	for _, c := range cs {
 		if c.i <= done || participle(f.toks[c.i].low) {
@@ -441,7 +450,7 @@ func (f *sentenceFinder) laterClauses(cs []cue, last Quote) []Quote {
 			continue
 		}
 		out = append(out, q)
-		done = f.tokenAt(q.Content.End)
+		done = f.contentEnd(q)
 	}
 	return out
 }

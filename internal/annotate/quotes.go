@@ -211,12 +211,8 @@ func (f *sentenceFinder) find() []Quote {
 			continue
 		}
 		out = append(out, q)
-		from := f.tokenAt(q.Content.Start)
-		done = f.tokenAt(q.Content.End)
-		for _, m := range q.More {
-			done = max(done, f.tokenAt(m.End))
-		}
-		out = append(out, f.nested(from, done)...)
+		done = f.contentEnd(q)
+		out = append(out, f.nested(f.tokenAt(q.Content.Start), done)...)
 	}
 	return out
 }
